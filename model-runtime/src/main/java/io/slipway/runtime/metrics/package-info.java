@@ -1,0 +1,2 @@
+/** Prometheus metrics of the runtime. */
+package io.slipway.runtime.metrics;
