@@ -8,14 +8,15 @@ meaningless, it only costs realistic CPU time. The bundle is ~45 MB and is not c
 
 Usage (from anywhere):
   /usr/bin/python3 bench/models/make_heavy_cnn.py [OUT_DIR] [--batch N] [--delay MS]
-                                                  [--arch resnet18|mobilenet_v2] [--no-verify]
+                                                  [--arch resnet18|mobilenet_v2] [--size PX] [--no-verify]
   OUT_DIR     default bench/models/heavy-cnn (relative to the repository root)
   --batch N   serving.batching.maxBatchSize (default 16); 0 = no batching line in slipway.yaml
   --no-batching  same as --batch 0
   --delay MS  serving.batching.maxDelayMs (default 5)
+  --size PX   input height and width (default 224)
 
 Writes OUT_DIR/slipway.yaml and OUT_DIR/model/heavy.pt
-  input  FP32 [N, 3, 224, 224]   output FP32 [N, 1000] (logits)
+  input  FP32 [N, 3, PX, PX]   output FP32 [N, 1000] (logits)
 """
 import argparse
 import os
@@ -34,7 +35,7 @@ import torchvision  # noqa: E402
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def manifest(batch, delay):
+def manifest(batch, delay, size):
     lines = [
         "name: heavy-cnn",
         "model:",
@@ -42,7 +43,7 @@ def manifest(batch, delay):
         "  format: torchscript",
         "  path: model/heavy.pt",
         "  inputs:",
-        "    - { name: input, datatype: FP32, shape: [-1, 3, 224, 224] }",
+        f"    - {{ name: input, datatype: FP32, shape: [-1, 3, {size}, {size}] }}",
     ]
     if batch > 0:
         lines.append("serving:")
@@ -50,8 +51,8 @@ def manifest(batch, delay):
     return "\n".join(lines) + "\n"
 
 
-def timed_forward(module, n, repeats):
-    x = torch.randn(n, 3, 224, 224, generator=torch.Generator().manual_seed(1))
+def timed_forward(module, n, repeats, size):
+    x = torch.randn(n, 3, size, size, generator=torch.Generator().manual_seed(1))
     with torch.no_grad():
         module(x)  # warm-up (TorchScript profiling/optimisation runs happen here)
         module(x)
@@ -72,6 +73,7 @@ def main():
     ap.add_argument("--no-batching", action="store_true", help="same as --batch 0")
     ap.add_argument("--delay", type=int, default=5, help="maxDelayMs")
     ap.add_argument("--arch", choices=["resnet18", "mobilenet_v2"], default="resnet18")
+    ap.add_argument("--size", type=int, default=224, help="input height and width in pixels")
     ap.add_argument("--no-verify", action="store_true", help="skip reload and timing")
     args = ap.parse_args()
     batch = 0 if args.no_batching else args.batch
@@ -87,7 +89,7 @@ def main():
     pt = os.path.join(out, "model", "heavy.pt")
     torch.jit.script(model).save(pt)  # scripted: any batch size
     with open(os.path.join(out, "slipway.yaml"), "w") as f:
-        f.write(manifest(batch, args.delay))
+        f.write(manifest(batch, args.delay, args.size))
     print(f"wrote {pt} ({os.path.getsize(pt) / 1e6:.1f} MB, {args.arch}, random weights)")
     print(f"wrote {os.path.join(out, 'slipway.yaml')} "
           f"({'batching ' + str(batch) + '/' + str(args.delay) + ' ms' if batch else 'no batching'})")
@@ -97,11 +99,11 @@ def main():
     loaded = torch.jit.load(pt).eval()
     for n in (1, 4):
         with torch.no_grad():
-            y = loaded(torch.zeros(n, 3, 224, 224))
+            y = loaded(torch.zeros(n, 3, args.size, args.size))
         assert y.shape == (n, 1000), y.shape
     print("reloaded ok at batch 1 and 4")
     for n, reps in ((1, 10), (16, 3)):
-        med, best = timed_forward(loaded, n, reps)
+        med, best = timed_forward(loaded, n, reps, args.size)
         print(f"forward batch {n:2d} with {torch.get_num_threads()} threads: median {med * 1000:.0f} ms, "
               f"best {best * 1000:.0f} ms ({med * 1000 / n:.1f} ms/image)")
 
