@@ -74,6 +74,10 @@ final class ModelSection {
         if (format == ModelFormat.ECHO && inputs != null && inputs.isEmpty()) {
             model.problem("inputs", "required for format echo, which answers with its inputs");
         }
+        if (format == ModelFormat.TORCHSCRIPT && inputs != null && inputs.isEmpty()) {
+            model.problem("inputs", "required for format torchscript: TorchScript files do not record input "
+                    + "names, datatypes or shapes");
+        }
         labels = model.has("labels") ? bundleFile(model, "labels") : null;
         EchoSpec echo = echo(model);
         if (problems.count() == mark && name != null) {

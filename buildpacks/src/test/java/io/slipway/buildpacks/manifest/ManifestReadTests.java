@@ -49,7 +49,7 @@ class ManifestReadTests {
         assertThat(Manifest.read(bundle).model().path()).isEqualTo("onnx");
 
         write("torch/traced.pt", ZIP);
-        manifest("name: iris\nmodel: { format: torchscript, path: torch }");
+        manifest("name: iris\nmodel: { format: torchscript, path: torch, inputs: [{name: x, datatype: FP32, shape: [-1, 4]}] }");
         assertThat(Manifest.read(bundle).model().format()).isEqualTo(ModelFormat.TORCHSCRIPT);
     }
 
@@ -144,7 +144,7 @@ class ManifestReadTests {
     @Test
     void readWhenTorchScriptIsNotZipReportsIt() throws IOException {
         write("model.pt", "not a zip".getBytes(StandardCharsets.UTF_8));
-        manifest("name: iris\nmodel: { format: torchscript, path: model.pt }");
+        manifest("name: iris\nmodel: { format: torchscript, path: model.pt, inputs: [{name: x, datatype: FP32, shape: [-1, 4]}] }");
         assertThat(problems()).containsExactly("slipway.yaml:2: model.path: \"model.pt\" is not a TorchScript model:"
                 + " expected a zip archive as written by torch.jit.save");
 

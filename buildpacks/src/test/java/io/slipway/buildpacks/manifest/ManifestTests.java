@@ -124,7 +124,8 @@ class ManifestTests {
     void parseReadsQuantitiesDurationsAndWords() {
         Manifest manifest = Manifest.parse("""
                 name: "123"
-                model: { name: My_Model.v2, format: TorchScript, path: ./weights/../weights/m.pt }
+                model: { name: My_Model.v2, format: TorchScript, path: ./weights/../weights/m.pt,
+                         inputs: [{ name: x, datatype: fp32, shape: [-1, 4] }] }
                 serving: { timeout: 1m30s, maxRequestBytes: 1_048_576, queueSize: 0 }
                 access: token
                 resources: { cpu: 500m, memory: 1.5G }

@@ -58,7 +58,9 @@ class ManifestValidationTests {
     @Test
     void parseWhenPathMissingForFileFormatReportsRequiredField() {
         assertThat(problems("name: iris\nmodel:\n  format: torchscript\n"))
-                .containsExactly("slipway.yaml:3: model.path: missing required field");
+                .containsExactly("slipway.yaml:3: model.path: missing required field",
+                        "slipway.yaml:3: model.inputs: required for format torchscript: TorchScript files"
+                        + " do not record input names, datatypes or shapes");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.slipway.platform.app;
+
+import io.slipway.platform.web.BadRequestException;
+import io.slipway.platform.web.ConflictException;
+import io.slipway.platform.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, finding and listing apps. */
+@Service
+public class AppService {
+
+    /** App names are DNS labels: they become host names ({@code iris.example.com}). */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
+
+    private final AppRepository apps;
+    private final Clock clock;
+
+    public AppService(AppRepository apps, Clock clock) {
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public App create(String name) {
+        checkName(name);
+        if (apps.existsById(name)) {
+            throw new ConflictException("app '" + name + "' already exists");
+        }
+        return apps.save(new App(name, clock.instant()));
+    }
+
+    /** The app, created on the spot if it does not exist yet (a first deploy creates its app). */
+    @Transactional
+    public App ensure(String name) {
+        checkName(name);
+        return apps.findById(name).orElseGet(() -> apps.save(new App(name, clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    public App get(String name) {
+        return apps.findById(name).orElseThrow(() -> new NotFoundException("app '" + name + "' does not exist"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<App> list() {
+        return apps.findAll(org.springframework.data.domain.Sort.by("name"));
+    }
+
+    @Transactional
+    public App save(App app) {
+        return apps.save(app);
+    }
+
+    public static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new BadRequestException("app name " + (name == null ? "null" : "'" + abbreviate(name) + "'")
+                    + " is invalid: use 1-40 lowercase letters, digits and dashes, starting and ending with a letter or digit");
+        }
+    }
+
+    private static String abbreviate(String name) {
+        String printable = name.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 50 ? printable.substring(0, 50) + "..." : printable;
+    }
+}

@@ -1,0 +1,2 @@
+/** Apps: create, list, describe, delete. */
+package io.slipway.platform.app;

@@ -1,0 +1,2 @@
+/** Building releases: images with docker-java, or plain directories for the process backend. */
+package io.slipway.platform.build;

@@ -1,0 +1,2 @@
+/** The content-addressed store of uploaded bundles. */
+package io.slipway.platform.bundle;

@@ -1,0 +1,167 @@
+package io.slipway.platform.deploy;
+
+import io.slipway.buildpacks.manifest.Manifest;
+import io.slipway.platform.app.App;
+import io.slipway.platform.app.AppService;
+import io.slipway.platform.build.ReleaseBuilder;
+import io.slipway.platform.bundle.BundleStore;
+import io.slipway.platform.release.Release;
+import io.slipway.platform.release.ReleaseService;
+import io.slipway.platform.runtime.Rollout;
+import io.slipway.platform.runtime.Rollouts;
+import io.slipway.platform.web.NotFoundException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bundle's way to a live release. The upload is stored and its manifest validated before the
+ * caller gets an answer (a bad bundle is refused at once, nothing deployed); building, releasing
+ * and the rollout then run in the background, each step in the build log.
+ */
+public final class DeploymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentService.class);
+
+    private final AppService apps;
+    private final DeploymentRepository deployments;
+    private final ReleaseService releases;
+    private final BundleStore bundles;
+    private final ReleaseBuilder builder;
+    private final Rollout rollout;
+    private final Rollouts rollouts;
+    private final BuildLogs logs;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    public DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
+            BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
+            ExecutorService executor, Clock clock) {
+        this.apps = apps;
+        this.deployments = deployments;
+        this.releases = releases;
+        this.bundles = bundles;
+        this.builder = builder;
+        this.rollout = rollout;
+        this.rollouts = rollouts;
+        this.logs = logs;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores and checks a bundle, then deploys it in the background.
+     *
+     * @throws io.slipway.buildpacks.bundle.BundleException when the archive is refused
+     * @throws io.slipway.buildpacks.manifest.ManifestException when the manifest is invalid
+     */
+    public Deployment deploy(String appName, InputStream archive, String user) {
+        AppService.checkName(appName);
+        BundleStore.StoredBundle bundle = bundles.store(archive);
+        Manifest manifest = Manifest.read(bundle.directory());
+        apps.ensure(appName);
+        Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName, bundle.digest(),
+                user, clock.instant()));
+        executor.submit(() -> build(deployment.getId(), bundle, manifest));
+        return deployment;
+    }
+
+    /** Rolls an app back to an earlier release: a new release from its artifact, no rebuild. */
+    public Deployment rollback(String appName, int toRelease, String user) {
+        Release target = releases.get(appName, toRelease);
+        Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName,
+                target.getBundleDigest(), user, clock.instant()));
+        executor.submit(() -> run(deployment.getId(), buildLog -> {
+            buildLog.accept("-----> rolling app '" + appName + "' back to release v" + toRelease + " (no rebuild)");
+            return releases.copyOf(target, user, "rollback to v" + toRelease);
+        }));
+        return deployment;
+    }
+
+    public Deployment get(String app, String id) {
+        return deployments.findByAppAndId(app, id).orElseThrow(() ->
+                new NotFoundException("app '" + app + "' has no deployment " + id));
+    }
+
+    private void build(String deploymentId, BundleStore.StoredBundle bundle, Manifest manifest) {
+        run(deploymentId, buildLog -> {
+            Deployment deployment = deployments.findById(deploymentId).orElseThrow();
+            String app = deployment.getApp();
+            buildLog.accept("-----> deploying bundle " + bundle.digest() + " to app '" + app + "'");
+            if (!manifest.name().equals(app)) {
+                buildLog.accept("       note: slipway.yaml names the app '" + manifest.name() + "'; deploying it as '" + app + "'");
+            }
+            Release same = releases.latestWithBundle(app, bundle.digest()).orElse(null);
+            if (same != null && builder.exists(ReleaseService.artifactOf(same))) {
+                buildLog.accept("       this bundle was built before for release v" + same.getNumber() + "; reusing its "
+                        + (same.getImage() != null ? "image " + same.getImage() : "directory") + " (no rebuild)");
+                return releases.copyOf(same, deployment.getCreatedBy(), "redeploy of bundle " + short12(bundle.digest()));
+            }
+            move(deploymentId, DeploymentStatus.BUILDING);
+            int number = releases.nextNumber(app);
+            ReleaseBuilder.Artifact artifact = buildLog.step("building release v" + number + " ("
+                    + manifest.model().format().name().toLowerCase() + ")", () -> builder.build(app, number,
+                    bundle.directory(), manifest, bundle.digest(), buildLog));
+            String manifestText = Files.readString(bundle.directory().resolve(Manifest.FILE_NAME));
+            return releases.create(app, number, bundle.digest(), artifact, manifestText, deployment.getCreatedBy(),
+                    "deploy of bundle " + short12(bundle.digest()));
+        });
+    }
+
+    /** Makes a release, then rolls it out, recording each status change. */
+    private void run(String deploymentId, ReleaseStep makeRelease) {
+        Deployment deployment = deployments.findById(deploymentId).orElseThrow();
+        String app = deployment.getApp();
+        ReentrantLock lock = rollouts.lockOf(app);
+        lock.lock();
+        try (BuildLog buildLog = logs.open(deploymentId)) {
+            try {
+                Release release = makeRelease.make(buildLog);
+                move(deploymentId, DeploymentStatus.RELEASING);
+                Deployment current = deployments.findById(deploymentId).orElseThrow();
+                current.setRelease(release.getNumber());
+                deployments.save(current);
+                App target = apps.get(app);
+                int count = Math.max(1, ReleaseService.minInstances(release));
+                buildLog.step("rolling out release v" + release.getNumber() + " on " + count + " instance(s)", () -> {
+                    rollout.run(release, count, number -> {
+                        target.setCurrentRelease(number);
+                        target.setDesiredInstances(count);
+                        apps.save(target);
+                    }, buildLog);
+                    return null;
+                });
+                move(deploymentId, DeploymentStatus.LIVE);
+                buildLog.accept("=====> release v" + release.getNumber() + " of '" + app + "' is live at /apps/" + app + "/");
+            } catch (Exception e) {
+                log.warn("deployment {} of '{}' failed: {}", deploymentId, app, e.getMessage());
+                Deployment failed = deployments.findById(deploymentId).orElseThrow();
+                failed.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+                deployments.save(failed);
+                buildLog.accept("=====> deployment failed: " + failed.getReason());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void move(String deploymentId, DeploymentStatus status) {
+        Deployment deployment = deployments.findById(deploymentId).orElseThrow();
+        deployment.move(status, clock.instant());
+        deployments.save(deployment);
+    }
+
+    private static String short12(String digest) {
+        return digest.replace("sha256:", "").substring(0, 12);
+    }
+
+    /** The part of a deployment that yields the release to roll out. */
+    interface ReleaseStep {
+        Release make(BuildLog log) throws Exception;
+    }
+}

@@ -1,0 +1,2 @@
+/** The Slipway platform: Spring Boot application, packages by feature. */
+package io.slipway.platform;

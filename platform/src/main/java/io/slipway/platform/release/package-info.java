@@ -1,0 +1,2 @@
+/** Immutable numbered releases and rollback. */
+package io.slipway.platform.release;

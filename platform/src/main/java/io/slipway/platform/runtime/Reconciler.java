@@ -1,0 +1,143 @@
+package io.slipway.platform.runtime;
+
+import io.slipway.platform.app.App;
+import io.slipway.platform.app.AppRepository;
+import io.slipway.platform.release.Release;
+import io.slipway.platform.release.ReleaseRepository;
+import io.slipway.platform.router.RoutingTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps what runs equal to what the database says should run: for every app, the desired
+ * number of ready instances of its current release. Crashed instances are replaced with
+ * back-off, instances found after a restart are adopted, stale and orphaned ones stopped, and
+ * the routing table follows the instances that answer ready.
+ */
+public final class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final RuntimeBackend backend;
+    private final AppRepository apps;
+    private final ReleaseRepository releases;
+    private final RoutingTable table;
+    private final Readiness readiness;
+    private final Rollouts rollouts;
+    private final Clock clock;
+    private final Map<String, Integer> crashes = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextStart = new ConcurrentHashMap<>();
+
+    public Reconciler(RuntimeBackend backend, AppRepository apps, ReleaseRepository releases, RoutingTable table,
+            Readiness readiness, Rollouts rollouts, Clock clock) {
+        this.backend = backend;
+        this.apps = apps;
+        this.releases = releases;
+        this.table = table;
+        this.readiness = readiness;
+        this.rollouts = rollouts;
+        this.clock = clock;
+    }
+
+    /** One pass over every app; called on a fixed delay. */
+    public void reconcile() {
+        List<Instance> all = backend.list();
+        Map<String, App> known = apps.findAll().stream().collect(Collectors.toMap(App::getName, a -> a));
+        for (Instance orphan : all.stream().filter(i -> !known.containsKey(i.app())).toList()) {
+            ReentrantLock lock = rollouts.lockOf(orphan.app());
+            if (lock.tryLock()) {
+                try {
+                    log.info("stopping instance {} of unknown app '{}'", orphan.id(), orphan.app());
+                    backend.stop(orphan.id(), Duration.ofSeconds(5));
+                    table.forget(orphan.id());
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+        for (App app : known.values()) {
+            ReentrantLock lock = rollouts.lockOf(app.getName());
+            if (!lock.tryLock()) {
+                continue; // a rollout or deletion is in progress; it owns the app's instances
+            }
+            try {
+                reconcile(app, all.stream().filter(i -> i.app().equals(app.getName())).toList());
+            } catch (RuntimeException e) {
+                log.warn("reconciling app '{}' failed: {}", app.getName(), e.getMessage());
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void reconcile(App app, List<Instance> instances) {
+        String name = app.getName();
+        Integer current = apps.findById(name).map(App::getCurrentRelease).orElse(null);
+        for (Instance exited : instances.stream().filter(i -> !i.running()).toList()) {
+            int count = crashes.merge(name, 1, Integer::sum);
+            Duration backoff = Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(count - 1, 6)));
+            nextStart.put(name, clock.instant().plus(backoff));
+            log.warn("instance {} of '{}' exited; replacing it in {} s ({} crash(es) in a row)\n{}", exited.id(), name,
+                    backoff.toSeconds(), count, safeLogs(exited.id()));
+            backend.stop(exited.id(), Duration.ZERO);
+            table.forget(exited.id());
+        }
+        List<Instance> running = instances.stream().filter(Instance::running).toList();
+        for (Instance stale : running.stream().filter(i -> current == null || i.release() != current).toList()) {
+            log.info("stopping instance {} of '{}': release v{} is not current", stale.id(), name, stale.release());
+            backend.stop(stale.id(), Duration.ofSeconds(10));
+            table.forget(stale.id());
+        }
+        if (current == null) {
+            table.set(name, List.of());
+            return;
+        }
+        List<Instance> serving = running.stream().filter(i -> i.release() == current)
+                .sorted(Comparator.comparing(Instance::startedAt)).toList();
+        int desired = Math.max(1, app.getDesiredInstances());
+        for (Instance extra : serving.subList(Math.min(desired, serving.size()), serving.size())) {
+            log.info("stopping instance {} of '{}': {} wanted", extra.id(), name, desired);
+            backend.stop(extra.id(), Duration.ofSeconds(10));
+            table.forget(extra.id());
+        }
+        List<Instance> kept = serving.subList(0, Math.min(desired, serving.size()));
+        Set<String> ready = kept.stream().filter(readiness::ready).map(Instance::id).collect(Collectors.toSet());
+        table.set(name, kept.stream().filter(i -> ready.contains(i.id()))
+                .map(i -> new RoutingTable.Target(i.id(), i.port())).toList());
+        if (ready.size() == desired) {
+            crashes.remove(name);
+        }
+        int missing = desired - kept.size();
+        if (missing > 0 && !clock.instant().isBefore(nextStart.getOrDefault(name, Instant.MIN))) {
+            Release release = releases.findByAppAndNumber(name, current).orElse(null);
+            if (release == null) {
+                log.warn("app '{}' names release v{} which does not exist", name, current);
+                return;
+            }
+            for (int i = 0; i < missing; i++) {
+                Instance started = backend.start(InstanceSpecs.of(release));
+                log.info("started instance {} of '{}' release v{} ({} of {} wanted)", started.id(), name, current,
+                        kept.size() + i + 1, desired);
+            }
+        }
+    }
+
+    private String safeLogs(String instanceId) {
+        try {
+            return backend.logs(instanceId, 10);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

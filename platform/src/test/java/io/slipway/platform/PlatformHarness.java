@@ -1,0 +1,122 @@
+package io.slipway.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real platform (Jetty on a free port, H2 file database in a data directory) for tests. */
+public final class PlatformHarness implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private PlatformHarness(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public static PlatformHarness start(Path dataDir, String backend, String... extra) {
+        String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
+                Stream.of(extra)).toArray(String[]::new);
+        return new PlatformHarness(new SpringApplicationBuilder(SlipwayApplication.class).run(args));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** An answer: status, headers and body text. */
+    public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE());
+    }
+
+    public Answer post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Answer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A folder as a tar.gz bundle, the way {@code tar -C dir -czf - .} makes it. */
+    public static byte[] tarGz(Path dir) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes));
+                Stream<Path> files = Files.walk(dir)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path file : files.sorted().toList()) {
+                if (Files.isRegularFile(file)) {
+                    TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), dir.relativize(file).toString());
+                    tar.putArchiveEntry(entry);
+                    Files.copy(file, tar);
+                    tar.closeArchiveEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The repository root (the folder holding sample-apps/). */
+    public static Path repository() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("sample-apps"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no sample-apps/ above " + Path.of("").toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
