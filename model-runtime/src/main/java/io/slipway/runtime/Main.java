@@ -62,8 +62,10 @@ public final class Main {
             System.err.println("model-runtime: cannot serve the model: " + e.getMessage());
             System.exit(4);
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Undertow's threads would keep a half-started JVM alive, unready forever: exit instead.
             System.err.println("model-runtime: failed to start: " + e);
+            e.printStackTrace();
             System.exit(1);
             return;
         }
