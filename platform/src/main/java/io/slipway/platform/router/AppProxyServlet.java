@@ -17,6 +17,8 @@ public final class AppProxyServlet extends ProxyServlet {
 
     private static final String TARGET = AppProxyServlet.class.getName() + ".target";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppProxyServlet.class);
+
     private final RoutingTable table;
 
     public AppProxyServlet(RoutingTable table) {
@@ -74,6 +76,8 @@ public final class AppProxyServlet extends ProxyServlet {
     @Override
     protected void onProxyResponseFailure(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
             Response serverResponse, Throwable failure) {
+        log.warn("proxying {} to {} failed: {}", clientRequest.getRequestURI(), clientRequest.getAttribute(TARGET),
+                failure.toString());
         done(clientRequest);
         super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
     }
