@@ -2,7 +2,6 @@ package io.slipway.buildpacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.slipway.buildpacks.TestBundles.Sample;
 import io.slipway.buildpacks.plan.BuildPlan;
@@ -162,12 +161,17 @@ abstract class AbstractBuildpackContractTests {
     }
 
     @Test
-    void planWhenRuntimeLacksTheEngineJarsNamesTheEngine() throws Exception {
-        assumeThat(engine()).isNotEqualTo(RuntimeDistribution.NO_ENGINE);
+    void planWhenRuntimeLacksTheEngineJarsNamesTheEngineOrNeedsNone() throws Exception {
         List<String> withoutEngine = TestBundles.LIB_JARS.stream()
                 .filter(jar -> RuntimeDistribution.engineOf(jar) == null).toList();
         runtime = RuntimeDistribution.scan(TestBundles.fakeRuntime(Files.createDirectory(temp.resolve("bare")),
                 withoutEngine));
+        if (engine().equals(RuntimeDistribution.NO_ENGINE)) {
+            // A buildpack without an engine plans from the bare runtime: no engine layer at all.
+            assertThat(plan().layers()).extracting(io.slipway.buildpacks.plan.Layer::name)
+                    .noneMatch(name -> name.startsWith("engine-"));
+            return;
+        }
         assertThatExceptionOfType(BuildpackException.class).isThrownBy(this::plan)
                 .withMessageContaining("has no " + engine() + " engine jars in lib/");
     }

@@ -2,7 +2,6 @@ package io.slipway.buildpacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,18 +61,6 @@ class RuntimeDistributionTests {
         assertThat(cached.withDjlCacheDir(null)).isEqualTo(runtime);
     }
 
-    @Test
-    void scanOfTheBuiltModelRuntimeFindsBothEngines() {
-        Path built = Path.of("..", "model-runtime", "target");
-        assumeThat(built.resolve("model-runtime.jar")).as("model-runtime built").exists();
-
-        RuntimeDistribution runtime = RuntimeDistribution.scan(built);
-
-        assertThat(names(runtime.engineLibs("onnxruntime"))).anyMatch(name -> name.startsWith("onnxruntime-engine-"));
-        assertThat(names(runtime.engineLibs("pytorch"))).anyMatch(name -> name.startsWith("pytorch-native-"));
-        assertThat(names(runtime.commonLibs())).anyMatch(name -> name.startsWith("api-"))
-                .noneMatch(name -> name.startsWith("pytorch-") || name.startsWith("onnxruntime-"));
-    }
 
     private static List<String> names(List<Path> jars) {
         return jars.stream().map(jar -> jar.getFileName().toString()).toList();
