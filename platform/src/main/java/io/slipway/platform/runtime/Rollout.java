@@ -89,7 +89,7 @@ public final class Rollout {
                     throw new RolloutException(waiting.size() + " instance(s) not ready after " + readyTimeout.toSeconds()
                             + " s; the previous release keeps serving");
                 }
-                sleep(200);
+                sleep(50);
             }
         }
     }
