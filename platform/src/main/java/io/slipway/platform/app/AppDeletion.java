@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes an app and everything it left: instances (stopped), images, releases, deployments,
- * build logs, and bundles no other app's release refers to.
+ * scaling overrides and events, build logs, and bundles no other app's release refers to.
  */
 public final class AppDeletion {
 
@@ -33,10 +33,11 @@ public final class AppDeletion {
     private final BuildLogs logs;
     private final Rollouts rollouts;
     private final TransactionTemplate transactions;
+    private final java.util.function.Consumer<String> forgetScaling;
 
     public AppDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
-            Rollouts rollouts, TransactionTemplate transactions) {
+            Rollouts rollouts, TransactionTemplate transactions, java.util.function.Consumer<String> forgetScaling) {
         this.apps = apps;
         this.releases = releases;
         this.deployments = deployments;
@@ -47,6 +48,7 @@ public final class AppDeletion {
         this.logs = logs;
         this.rollouts = rollouts;
         this.transactions = transactions;
+        this.forgetScaling = forgetScaling;
     }
 
     public void delete(String app) {
@@ -63,6 +65,7 @@ public final class AppDeletion {
             transactions.executeWithoutResult(status -> {
                 releases.deleteByApp(app);
                 deployments.deleteByApp(app);
+                forgetScaling.accept(app);
                 apps.deleteById(app);
             });
             appReleases.stream().map(ReleaseService::artifactOf).distinct().forEach(builder::remove);

@@ -17,6 +17,8 @@ import io.slipway.platform.runtime.Reconciler;
 import io.slipway.platform.runtime.Rollout;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.runtime.RuntimeBackend;
+import io.slipway.platform.scaling.store.ScalingEvents;
+import io.slipway.platform.scaling.store.ScalingOverrideRepository;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +104,12 @@ class PlatformConfiguration {
     @Bean
     AppDeletion appDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
-            Rollouts rollouts, TransactionTemplate transactions) {
-        return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions);
+            Rollouts rollouts, TransactionTemplate transactions, ScalingEvents scalingEvents,
+            ScalingOverrideRepository scalingOverrides) {
+        return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions,
+                app -> {
+                    scalingEvents.deleteApp(app);
+                    scalingOverrides.deleteById(app);
+                });
     }
 }

@@ -127,7 +127,8 @@ public final class DeploymentService {
                 current.setRelease(release.getNumber());
                 deployments.save(current);
                 App target = apps.get(app);
-                int count = Math.max(1, ReleaseService.minInstances(release));
+                // As many instances as now serve (the autoscaler's count), at least the release's floor and one.
+                int count = Math.max(1, Math.max(ReleaseService.minInstances(release), target.getDesiredInstances()));
                 buildLog.step("rolling out release v" + release.getNumber() + " on " + count + " instance(s)", () -> {
                     rollout.run(release, count, number -> {
                         target.setCurrentRelease(number);

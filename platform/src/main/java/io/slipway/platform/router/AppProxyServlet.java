@@ -1,92 +1,260 @@
 package io.slipway.platform.router;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.ee11.proxy.ProxyServlet;
 
 /**
- * {@code /apps/{app}/...}: forwards to the least loaded ready instance of the app with Jetty's
- * streaming proxy, counting requests in flight per instance so leaving instances can drain.
+ * Forwards app traffic (handed in by {@link RoutingFilter}, or mapped at {@code /apps/*})
+ * to the least loaded ready instance with Jetty's streaming proxy. Requests that find every slot
+ * taken, or no instance, wait without a thread in {@link Admission}; requests that never reached an
+ * instance are retried on another one.
  */
 public final class AppProxyServlet extends ProxyServlet {
 
-    private static final String TARGET = AppProxyServlet.class.getName() + ".target";
+    static final String ROUTE = AppProxyServlet.class.getName() + ".route";
+    private static final String ATTEMPT = AppProxyServlet.class.getName() + ".attempt";
+    private static final String ADMITTED = AppProxyServlet.class.getName() + ".admitted";
+    private static final String EXCLUDED = AppProxyServlet.class.getName() + ".excluded";
+    private static final String STARTED = AppProxyServlet.class.getName() + ".started";
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppProxyServlet.class);
 
     private final RoutingTable table;
+    private final Admission admission;
+    private final TrafficRecorder traffic;
+    private final RouterProperties properties;
 
-    public AppProxyServlet(RoutingTable table) {
+    AppProxyServlet(RoutingTable table, Admission admission, TrafficRecorder traffic, RouterProperties properties) {
         this.table = table;
+        this.admission = admission;
+        this.traffic = traffic;
+        this.properties = properties;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, IOException {
+        Route route = (Route) request.getAttribute(ROUTE);
+        if (route == null) {
+            route = Route.ofPath(request.getRequestURI().substring(request.getContextPath().length()),
+                    request.getQueryString());
+            if (route == null) {
+                Problems.write(response, 404, "Not Found", "no app named in " + request.getRequestURI(), null);
+                return;
+            }
+            request.setAttribute(ROUTE, route);
+        }
+        if (request.getAttribute(STARTED) == null) {
+            String id = request.getHeader(REQUEST_ID);
+            request.setAttribute(REQUEST_ID, id != null && SANE_ID.matcher(id).matches() ? id : newRequestId());
+            request.setAttribute(STARTED, traffic.started(route.app()));
+        }
+        response.setHeader(REQUEST_ID, (String) request.getAttribute(REQUEST_ID));
+        RoutingTable.Target target = (RoutingTable.Target) request.getAttribute(ADMITTED);
+        if (target == null) {
+            target = admission.tryAcquire(route.app(), excluded(request)).orElse(null);
+        }
+        if (target != null) {
+            request.removeAttribute(ADMITTED);
+            request.setAttribute(ATTEMPT, new Attempt(target));
+            super.service(request, response);
+            return;
+        }
+        queue(request, response, route.app());
+    }
+
+    private void queue(HttpServletRequest request, HttpServletResponse response, String app) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        Admission.Waiter waiter = new Admission.Waiter() {
+            @Override
+            public void admit(RoutingTable.Target target) {
+                request.setAttribute(ADMITTED, target);
+                async.dispatch();
+            }
+
+            @Override
+            public void expire(String detail) {
+                reject(request, response, 503, "Service Unavailable", detail);
+                async.complete();
+            }
+        };
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onError(AsyncEvent event) {
+                if (admission.cancel(app, waiter)) {
+                    finish(request, 499); // nginx's "client closed request"
+                }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        if (admission.enqueue(app, excluded(request), waiter) == Admission.Outcome.FULL) {
+            reject(request, response, 503, "Service Unavailable",
+                    "app '" + app + "' has " + properties.queueSize() + " requests waiting already");
+            async.complete();
+        }
     }
 
     @Override
     protected String rewriteTarget(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        // path = /apps/{app}/rest
-        String rest = path.substring("/apps/".length());
-        int slash = rest.indexOf('/');
-        String app = slash < 0 ? rest : rest.substring(0, slash);
-        String forwardPath = slash < 0 ? "/" : rest.substring(slash);
-        Optional<RoutingTable.Target> target = table.choose(app);
-        if (target.isEmpty()) {
-            request.setAttribute(TARGET + ".app", app);
-            return null;
-        }
-        request.setAttribute(TARGET, target.get());
-        String query = request.getQueryString();
-        return "http://127.0.0.1:" + target.get().port() + forwardPath + (query == null ? "" : "?" + query);
+        Route route = (Route) request.getAttribute(ROUTE);
+        Attempt attempt = (Attempt) request.getAttribute(ATTEMPT);
+        return "http://127.0.0.1:" + attempt.target.port() + route.pathAndQuery();
     }
 
     @Override
-    protected void onProxyRewriteFailed(HttpServletRequest request, HttpServletResponse response) {
-        String app = (String) request.getAttribute(TARGET + ".app");
-        try {
-            response.setStatus(503);
-            response.setHeader("Retry-After", "1");
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"app '" + app + "' has no ready instance\"}").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the client went away
-        }
+    protected Request.Content proxyRequestContent(HttpServletRequest request, HttpServletResponse response,
+            Request proxyRequest) throws IOException {
+        Attempt attempt = (Attempt) request.getAttribute(ATTEMPT);
+        return attempt.track(super.proxyRequestContent(request, response, proxyRequest));
     }
 
     @Override
-    protected void sendProxyRequest(HttpServletRequest clientRequest, HttpServletResponse proxyResponse, Request proxyRequest) {
-        RoutingTable.Target target = (RoutingTable.Target) clientRequest.getAttribute(TARGET);
-        if (target != null) {
-            table.started(target);
-        }
+    protected void addProxyHeaders(HttpServletRequest request, Request proxyRequest) {
+        super.addProxyHeaders(request, proxyRequest);
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        String client = request.getRemoteAddr();
+        String host = request.getHeader("Host");
+        proxyRequest.headers(headers -> headers
+                .put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client)
+                .put("X-Forwarded-Proto", request.getScheme())
+                .put("X-Forwarded-Host", host == null ? request.getServerName() : host)
+                .put("X-Forwarded-Port", Integer.toString(request.getServerPort()))
+                .put(REQUEST_ID, (String) request.getAttribute(REQUEST_ID)));
+    }
+
+    @Override
+    protected void sendProxyRequest(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+            Request proxyRequest) {
+        proxyRequest.timeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ((Attempt) clientRequest.getAttribute(ATTEMPT)).watch(proxyRequest);
         super.sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
+    }
+
+    @Override
+    protected String filterServerResponseHeader(HttpServletRequest clientRequest, Response serverResponse,
+            String headerName, String headerValue) {
+        return REQUEST_ID.equalsIgnoreCase(headerName) ? null : headerValue;
     }
 
     @Override
     protected void onProxyResponseSuccess(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
             Response serverResponse) {
-        done(clientRequest);
+        release(clientRequest);
+        finish(clientRequest, proxyResponse.getStatus());
         super.onProxyResponseSuccess(clientRequest, proxyResponse, serverResponse);
     }
 
     @Override
     protected void onProxyResponseFailure(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
             Response serverResponse, Throwable failure) {
-        log.warn("proxying {} to {} failed: {}", clientRequest.getRequestURI(), clientRequest.getAttribute(TARGET),
-                failure.toString());
-        done(clientRequest);
+        Attempt attempt = (Attempt) clientRequest.getAttribute(ATTEMPT);
+        release(clientRequest);
+        Route route = (Route) clientRequest.getAttribute(ROUTE);
+        if (attempt != null && attempt.neverReached() && !proxyResponse.isCommitted()) {
+            Set<String> excluded = excluded(clientRequest);
+            excluded.add(attempt.target.instanceId());
+            if (table.hasTargets(route.app(), excluded)) {
+                log.info("request {} never reached instance {} of {} ({}); trying another", clientRequest.getAttribute(
+                        REQUEST_ID), attempt.target.instanceId(), route.app(), failure.toString());
+                clientRequest.removeAttribute(ATTEMPT);
+                clientRequest.getAsyncContext().dispatch();
+                return;
+            }
+        }
+        log.warn("proxying {} {} to {} failed: {}", clientRequest.getMethod(), clientRequest.getRequestURI(),
+                attempt == null ? null : attempt.target, failure.toString());
+        if (attempt != null && route != null && !(failure instanceof java.util.concurrent.TimeoutException)
+                && (serverResponse == null || serverResponse.getStatus() <= 0)) {
+            // The connection failed, not the model: keep new requests away from the instance now.
+            table.eject(route.app(), attempt.target.instanceId());
+        }
+        if (proxyResponse.isCommitted()) {
+            finish(clientRequest, 502);
+        }
         super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
     }
 
-    private void done(HttpServletRequest request) {
-        Object target = request.getAttribute(TARGET);
-        if (target != null && request.getAttribute(TARGET + ".done") == null) {
-            request.setAttribute(TARGET + ".done", Boolean.TRUE);
-            table.finished((RoutingTable.Target) target);
+    @Override
+    protected void sendProxyResponseError(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+            int status) {
+        Route route = (Route) clientRequest.getAttribute(ROUTE);
+        String detail = switch (status) {
+            case 504 -> "instance of app '" + route.app() + "' did not answer within "
+                    + properties.timeout().toSeconds() + "s";
+            case 502 -> "instance of app '" + route.app() + "' failed to answer";
+            default -> "proxying to app '" + route.app() + "' failed";
+        };
+        reject(clientRequest, proxyResponse, status, status == 504 ? "Gateway Timeout" : "Bad Gateway", detail);
+        if (clientRequest.isAsyncStarted()) {
+            clientRequest.getAsyncContext().complete();
         }
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String detail) {
+        response.setHeader(REQUEST_ID, (String) request.getAttribute(REQUEST_ID));
+        Problems.write(response, status, title, detail, properties.retryAfter());
+        finish(request, status);
+    }
+
+    private void release(HttpServletRequest request) {
+        Attempt attempt = (Attempt) request.getAttribute(ATTEMPT);
+        if (attempt != null && attempt.release()) {
+            table.finished(attempt.target);
+        }
+    }
+
+    private void finish(HttpServletRequest request, int status) {
+        Object started = request.getAttribute(STARTED);
+        Route route = (Route) request.getAttribute(ROUTE);
+        if (started != null && route != null && request.getAttribute(STARTED + ".done") == null) {
+            request.setAttribute(STARTED + ".done", Boolean.TRUE);
+            traffic.finished(route.app(), (Long) started, status);
+        }
+    }
+
+    /** Random enough to tell requests apart, without SecureRandom's cost on every request. */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & ~(3L << 62) | (1L << 63); // IETF variant
+        return new UUID(high, low).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> excluded(HttpServletRequest request) {
+        Set<String> excluded = (Set<String>) request.getAttribute(EXCLUDED);
+        if (excluded == null) {
+            excluded = new HashSet<>();
+            request.setAttribute(EXCLUDED, excluded);
+        }
+        return excluded;
     }
 }

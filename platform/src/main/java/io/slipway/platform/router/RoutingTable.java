@@ -4,13 +4,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * Which instances serve each app, and how many requests each has in flight. The router picks the
- * least loaded; an instance taken out of the table gets no new requests while those it has finish.
+ * Which instances serve each app, how many requests each takes at once, and how many it has in
+ * flight. The router picks the least loaded; an instance taken out of the table gets no new
+ * requests while those it has finish.
  */
 public final class RoutingTable {
 
@@ -18,32 +23,96 @@ public final class RoutingTable {
     public record Target(String instanceId, int port) {
     }
 
+    private final int defaultLimit;
     private final Map<String, List<Target>> byApp = new ConcurrentHashMap<>();
+    private final Map<String, Integer> limits = new ConcurrentHashMap<>();
+    private final Map<String, String> appOf = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> capacityListeners = new CopyOnWriteArrayList<>();
 
-    /** Replaces the instances that serve {@code app}. */
+    /** A table whose instances each take at most 8 requests at once unless told otherwise. */
+    public RoutingTable() {
+        this(8);
+    }
+
+    /** A table whose instances each take at most {@code defaultLimit} requests at once unless told otherwise. */
+    public RoutingTable(int defaultLimit) {
+        if (defaultLimit < 1) {
+            throw new IllegalArgumentException("defaultLimit: must be >= 1, was " + defaultLimit);
+        }
+        this.defaultLimit = defaultLimit;
+    }
+
+    /** Replaces the instances that serve {@code app}, keeping its concurrency limit. */
     public void set(String app, List<Target> targets) {
         if (targets.isEmpty()) {
             byApp.remove(app);
         } else {
+            targets.forEach(t -> appOf.put(t.instanceId(), app));
             byApp.put(app, List.copyOf(targets));
         }
+        capacityChanged(app);
+    }
+
+    /** Replaces the instances that serve {@code app}, each taking at most {@code maxConcurrency} requests at once. */
+    public void set(String app, List<Target> targets, int maxConcurrency) {
+        setLimit(app, maxConcurrency);
+        set(app, targets);
+    }
+
+    /** Sets how many requests one instance of {@code app} takes at once ({@code serving.maxConcurrency}). */
+    public void setLimit(String app, int maxConcurrency) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency: must be >= 1, was " + maxConcurrency);
+        }
+        limits.put(app, maxConcurrency);
+        capacityChanged(app);
+    }
+
+    /**
+     * Takes an instance out of rotation at once, after a connection to it failed (it crashed or
+     * was killed); the reconciler puts it back if it answers ready again.
+     */
+    public void eject(String app, String instanceId) {
+        List<Target> targets = targets(app);
+        List<Target> kept = targets.stream().filter(t -> !t.instanceId().equals(instanceId)).toList();
+        if (kept.size() != targets.size()) {
+            set(app, kept);
+        }
+    }
+
+    /** How many requests one instance of {@code app} takes at once. */
+    public int limit(String app) {
+        return limits.getOrDefault(app, defaultLimit);
     }
 
     public List<Target> targets(String app) {
         return byApp.getOrDefault(app, List.of());
     }
 
-    /** The serving instance with the fewest requests in flight (ties broken at random). */
+    /** The serving instance with the fewest requests in flight (ties broken at random), limit or not. */
     public Optional<Target> choose(String app) {
+        return leastLoaded(targets(app), Integer.MAX_VALUE, Set.of());
+    }
+
+    /**
+     * Takes a slot on the least loaded instance of {@code app} that is under its limit and not in
+     * {@code excluded}, counting the request as started; empty when every instance is full.
+     */
+    public Optional<Target> acquire(String app, Set<String> excluded) {
         List<Target> targets = targets(app);
-        if (targets.isEmpty()) {
-            return Optional.empty();
+        int limit = limit(app);
+        synchronized (lock(app)) {
+            Optional<Target> chosen = leastLoaded(targets, limit, excluded);
+            chosen.ifPresent(this::started);
+            return chosen;
         }
-        int offset = ThreadLocalRandom.current().nextInt(targets.size());
-        return java.util.stream.IntStream.range(0, targets.size())
-                .mapToObj(i -> targets.get((i + offset) % targets.size()))
-                .min(Comparator.comparingInt(t -> inFlight(t.instanceId())));
+    }
+
+    /** Whether {@code app} has an instance that is not in {@code excluded}. */
+    public boolean hasTargets(String app, Set<String> excluded) {
+        return targets(app).stream().anyMatch(t -> !excluded.contains(t.instanceId()));
     }
 
     public void started(Target target) {
@@ -54,6 +123,10 @@ public final class RoutingTable {
         AtomicInteger count = inFlight.get(target.instanceId());
         if (count != null) {
             count.decrementAndGet();
+        }
+        String app = appOf.get(target.instanceId());
+        if (app != null) {
+            capacityChanged(app);
         }
     }
 
@@ -66,5 +139,30 @@ public final class RoutingTable {
     /** Forgets an instance that has stopped. */
     public void forget(String instanceId) {
         inFlight.remove(instanceId);
+        appOf.remove(instanceId);
+    }
+
+    /** Calls {@code listener} with the app's name whenever one of its instances may have a free slot. */
+    public void onCapacity(Consumer<String> listener) {
+        capacityListeners.add(listener);
+    }
+
+    private void capacityChanged(String app) {
+        capacityListeners.forEach(l -> l.accept(app));
+    }
+
+    private Object lock(String app) {
+        return locks.computeIfAbsent(app, k -> new Object());
+    }
+
+    private Optional<Target> leastLoaded(List<Target> targets, int limit, Set<String> excluded) {
+        if (targets.isEmpty()) {
+            return Optional.empty();
+        }
+        int offset = ThreadLocalRandom.current().nextInt(targets.size());
+        return IntStream.range(0, targets.size())
+                .mapToObj(i -> targets.get((i + offset) % targets.size()))
+                .filter(t -> !excluded.contains(t.instanceId()) && inFlight(t.instanceId()) < limit)
+                .min(Comparator.comparingInt(t -> inFlight(t.instanceId())));
     }
 }

@@ -1,2 +1,6 @@
-/** The data plane: routes /apps/{app}/... to the ready instances of the app. */
+/**
+ * The data plane: routes {@code /apps/{app}/...} and {@code {app}.<domain>} to the least loaded
+ * ready instance of the app, queues above each instance's concurrency limit, holds requests while
+ * an app scales from zero, and records per-app traffic ({@link io.slipway.platform.router.AppTraffic}).
+ */
 package io.slipway.platform.router;

@@ -38,6 +38,7 @@ public final class Reconciler {
     private final Clock clock;
     private final Map<String, Integer> crashes = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextStart = new ConcurrentHashMap<>();
+    private final Map<String, Integer> limits = new ConcurrentHashMap<>();
 
     public Reconciler(RuntimeBackend backend, AppRepository apps, ReleaseRepository releases, RoutingTable table,
             Readiness readiness, Rollouts rollouts, Clock clock) {
@@ -81,6 +82,20 @@ public final class Reconciler {
         }
     }
 
+    /** One pass over one app, now (a request is waiting for it, say); skipped while it is locked. */
+    public void reconcile(String appName) {
+        App app = apps.findById(appName).orElse(null);
+        ReentrantLock lock = rollouts.lockOf(appName);
+        if (app == null || !lock.tryLock()) {
+            return;
+        }
+        try {
+            reconcile(app, backend.list().stream().filter(i -> i.app().equals(appName)).toList());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void reconcile(App app, List<Instance> instances) {
         String name = app.getName();
         Integer current = apps.findById(name).map(App::getCurrentRelease).orElse(null);
@@ -105,7 +120,7 @@ public final class Reconciler {
         }
         List<Instance> serving = running.stream().filter(i -> i.release() == current)
                 .sorted(Comparator.comparing(Instance::startedAt)).toList();
-        int desired = Math.max(1, app.getDesiredInstances());
+        int desired = Math.max(0, app.getDesiredInstances());
         for (Instance extra : serving.subList(Math.min(desired, serving.size()), serving.size())) {
             log.info("stopping instance {} of '{}': {} wanted", extra.id(), name, desired);
             backend.stop(extra.id(), Duration.ofSeconds(10));
@@ -114,7 +129,7 @@ public final class Reconciler {
         List<Instance> kept = serving.subList(0, Math.min(desired, serving.size()));
         Set<String> ready = kept.stream().filter(readiness::ready).map(Instance::id).collect(Collectors.toSet());
         table.set(name, kept.stream().filter(i -> ready.contains(i.id()))
-                .map(i -> new RoutingTable.Target(i.id(), i.port())).toList());
+                .map(i -> new RoutingTable.Target(i.id(), i.port())).toList(), maxConcurrency(name, current));
         if (ready.size() == desired) {
             crashes.remove(name);
         }
@@ -131,6 +146,12 @@ public final class Reconciler {
                         kept.size() + i + 1, desired);
             }
         }
+    }
+
+    /** The release's serving.maxConcurrency, the router's limit per instance (read once per release). */
+    private int maxConcurrency(String app, int release) {
+        return limits.computeIfAbsent(app + "/v" + release, key -> releases.findByAppAndNumber(app, release)
+                .map(r -> InstanceSpecs.manifest(r).serving().maxConcurrency()).orElse(table.limit(app)));
     }
 
     private String safeLogs(String instanceId) {

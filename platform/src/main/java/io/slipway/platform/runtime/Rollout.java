@@ -61,7 +61,8 @@ public final class Rollout {
                     + release.getNumber() + ": " + e.getMessage());
         }
         switchTo.accept(release.getNumber());
-        table.set(app, started.stream().map(i -> new RoutingTable.Target(i.id(), i.port())).toList());
+        table.set(app, started.stream().map(i -> new RoutingTable.Target(i.id(), i.port())).toList(),
+                InstanceSpecs.manifest(release).serving().maxConcurrency());
         log.accept("traffic switched to release v" + release.getNumber() + " (" + started.size() + " instance"
                 + (started.size() == 1 ? "" : "s") + ")");
         for (Instance instance : old) {

@@ -38,4 +38,12 @@ public interface RuntimeBackend {
 
     /** The last {@code lines} lines the instance printed (stdout and stderr). */
     String logs(String instanceId, int lines);
+
+    /**
+     * The CPU time the instance has used since it started, read from the engine (container
+     * statistics, the process table); empty when unknown.
+     */
+    default Optional<Duration> cpuTime(String instanceId) {
+        return Optional.empty();
+    }
 }

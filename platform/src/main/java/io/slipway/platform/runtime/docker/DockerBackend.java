@@ -106,6 +106,37 @@ public class DockerBackend implements RuntimeBackend {
         return containers(null).stream().map(DockerBackend::toInstance).flatMap(Optional::stream).toList();
     }
 
+    /** The container's CPU time from the engine's statistics (one sample, no stream). */
+    @Override
+    public Optional<Duration> cpuTime(String instanceId) {
+        Optional<Instance> instance = find(instanceId).filter(Instance::running);
+        if (instance.isEmpty()) {
+            return Optional.empty();
+        }
+        try (var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+            volatile com.github.dockerjava.api.model.Statistics last;
+
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Statistics statistics) {
+                last = statistics;
+            }
+        }) {
+            docker.statsCmd(instance.get().backendId()).withNoStream(true).exec(callback).awaitCompletion(5,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            var stats = callback.last;
+            if (stats == null || stats.getCpuStats() == null || stats.getCpuStats().getCpuUsage() == null
+                    || stats.getCpuStats().getCpuUsage().getTotalUsage() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofNanos(stats.getCpuStats().getCpuUsage().getTotalUsage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Optional<Instance> find(String instanceId) {
         return containers(instanceId).stream().map(DockerBackend::toInstance).flatMap(Optional::stream).findFirst();

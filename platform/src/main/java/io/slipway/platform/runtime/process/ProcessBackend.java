@@ -122,6 +122,14 @@ public final class ProcessBackend implements RuntimeBackend {
                 .toList();
     }
 
+    /** The child's CPU time from the process table. */
+    @Override
+    public Optional<Duration> cpuTime(String instanceId) {
+        return find(instanceId).filter(Instance::running)
+                .flatMap(instance -> ProcessHandle.of(Long.parseLong(instance.backendId())))
+                .flatMap(handle -> handle.info().totalCpuDuration());
+    }
+
     @Override
     public Optional<Instance> find(String instanceId) {
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
