@@ -85,6 +85,36 @@ public final class PlatformHarness implements AutoCloseable {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Deploys a bundle folder to {@code app} and waits until the deployment is live or failed. */
+    public com.fasterxml.jackson.databind.JsonNode deploy(String app, Path bundleDir) {
+        Answer answer = post("/api/v1/apps/" + app + "/deployments", "application/gzip", tarGz(bundleDir));
+        if (answer.status() != 202) {
+            throw new AssertionError("deploy to " + app + " answered " + answer.status() + ": " + answer.body());
+        }
+        return awaitDeployment(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Polls a deployment until it is live or failed (five minutes at most). */
+    public com.fasterxml.jackson.databind.JsonNode awaitDeployment(String location) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                com.fasterxml.jackson.databind.JsonNode deployment = JSON.readTree(get(location).body());
+                if (deployment.path("status").asText().matches("live|failed")) {
+                    return deployment;
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("deployment " + location + " did not finish");
+    }
+
     /** A folder as a tar.gz bundle, the way {@code tar -C dir -czf - .} makes it. */
     public static byte[] tarGz(Path dir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -167,17 +167,8 @@ abstract class AbstractDeployFlowTests {
         return await(answer.headers().firstValue("Location").orElseThrow());
     }
 
-    JsonNode await(String location) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode deployment = json(platform.get(location));
-            String status = deployment.path("status").asText();
-            if (status.equals("live") || status.equals("failed")) {
-                return deployment;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("deployment " + location + " did not finish");
+    JsonNode await(String location) {
+        return platform.awaitDeployment(location);
     }
 
     String log(JsonNode deployment) {

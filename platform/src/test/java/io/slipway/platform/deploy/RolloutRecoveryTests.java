@@ -95,19 +95,7 @@ class RolloutRecoveryTests {
         return dir;
     }
 
-    JsonNode deploy(Path bundle) throws Exception {
-        PlatformHarness.Answer answer = platform.post("/api/v1/apps/echo/deployments", "application/gzip",
-                PlatformHarness.tarGz(bundle));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        String location = answer.headers().firstValue("Location").orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode deployment = JSON.readTree(platform.get(location).body());
-            if (deployment.path("status").asText().matches("live|failed")) {
-                return deployment;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("deployment did not finish");
+    JsonNode deploy(Path bundle) {
+        return platform.deploy("echo", bundle);
     }
 }

@@ -116,20 +116,8 @@ class AutoscalingDockerTests {
                 scaling:
                   %s
                 """.formatted(scaling));
-        PlatformHarness.Answer answer = platform.post("/api/v1/apps/scaler/deployments", "application/gzip",
-                PlatformHarness.tarGz(dir));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        String location = answer.headers().firstValue("Location").orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode deployment = JSON.readTree(platform.get(location).body());
-            if (deployment.path("status").asText().equals("live")) {
-                return;
-            }
-            assertThat(deployment.path("status").asText()).as(deployment.toString()).isNotEqualTo("failed");
-            Thread.sleep(200);
-        }
-        throw new AssertionError("deployment did not go live");
+        JsonNode deployment = platform.deploy("scaler", dir);
+        assertThat(deployment.path("status").asText()).as(deployment.toString()).isEqualTo("live");
     }
 
     List<Instance> instances() {
