@@ -17,6 +17,7 @@ import io.slipway.platform.runtime.Reconciler;
 import io.slipway.platform.runtime.Rollout;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.runtime.RuntimeBackend;
+import io.slipway.platform.scaling.store.DemandStore;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import io.slipway.platform.scaling.store.ScalingOverrideRepository;
 import java.time.Clock;
@@ -105,11 +106,12 @@ class PlatformConfiguration {
     AppDeletion appDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
             Rollouts rollouts, TransactionTemplate transactions, ScalingEvents scalingEvents,
-            ScalingOverrideRepository scalingOverrides) {
+            ScalingOverrideRepository scalingOverrides, DemandStore demand) {
         return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions,
                 app -> {
                     scalingEvents.deleteApp(app);
                     scalingOverrides.deleteById(app);
+                    demand.deleteApp(app);
                 });
     }
 }

@@ -8,6 +8,7 @@ import io.slipway.platform.runtime.Reconciler;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.runtime.RuntimeBackend;
 import io.slipway.platform.scaling.AutoscalerLoop;
+import io.slipway.platform.scaling.store.DemandStore;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import io.slipway.platform.scaling.store.ScalingPolicies;
 import java.time.Clock;
@@ -29,11 +30,11 @@ class ScalingConfiguration {
     }
 
     @Bean
-    AutoscalerLoop autoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events,
+    AutoscalerLoop autoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events, DemandStore demand,
             TrafficRecorder traffic, RoutingTable table, RuntimeBackend backend, CpuSampler cpu, Reconciler reconciler,
             Rollouts rollouts, Clock clock, @Value("${slipway.scaling.tick:2s}") Duration tick,
             @Value("${slipway.scaling.startup-time:3s}") Duration startupTime) {
-        return new AutoscalerLoop(apps, policies, events, traffic, table, backend, cpu, reconciler, rollouts,
+        return new AutoscalerLoop(apps, policies, events, demand, traffic, table, backend, cpu, reconciler, rollouts,
                 Executors.newCachedThreadPool(runnable -> {
                     Thread thread = new Thread(runnable, "cold-start");
                     thread.setDaemon(true);

@@ -10,6 +10,7 @@ import io.slipway.platform.runtime.Instance;
 import io.slipway.platform.runtime.Reconciler;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.runtime.RuntimeBackend;
+import io.slipway.platform.scaling.store.DemandStore;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import io.slipway.platform.scaling.store.ScalingPolicies;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class AutoscalerLoop implements ColdStarts {
     private final AppRepository apps;
     private final ScalingPolicies policies;
     private final ScalingEvents events;
+    private final DemandStore demand;
     private final AppTraffic traffic;
     private final RoutingTable table;
     private final RuntimeBackend backend;
@@ -49,13 +51,17 @@ public final class AutoscalerLoop implements ColdStarts {
     private final Duration startupTime;
     private final Map<String, AppScaler> scalers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> waking = new ConcurrentHashMap<>();
+    private final Map<String, Long> storedMinute = new ConcurrentHashMap<>();
+    private Instant prunedAt = Instant.MIN;
 
-    public AutoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events, AppTraffic traffic,
+    public AutoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events, DemandStore demand,
+            AppTraffic traffic,
             RoutingTable table, RuntimeBackend backend, CpuSampler cpu, Reconciler reconciler, Rollouts rollouts,
             ExecutorService executor, Clock clock, Duration tick, Duration startupTime) {
         this.apps = apps;
         this.policies = policies;
         this.events = events;
+        this.demand = demand;
         this.traffic = traffic;
         this.table = table;
         this.backend = backend;
@@ -88,13 +94,19 @@ public final class AutoscalerLoop implements ColdStarts {
             }
         }
         scalers.keySet().retainAll(apps.findAll().stream().map(App::getName).toList());
+        Instant now = clock.instant();
+        if (prunedAt.isBefore(now.minus(Duration.ofHours(1)))) {
+            demand.prune(now);
+            prunedAt = now;
+        }
     }
 
     private void decide(App app, List<Instance> running) {
         String name = app.getName();
         ScalingPolicy policy = policies.effective(name);
         Instant now = clock.instant();
-        AppScaler scaler = scalers.computeIfAbsent(name, n -> new AppScaler(new Autoscaler(clock.getZone())));
+        AppScaler scaler = scalers.computeIfAbsent(name,
+                n -> new AppScaler(new Autoscaler(clock.getZone()), demand.load(n, now)));
         long requests = Math.round(traffic.requestsPerSecond(name, tick) * tick.toMillis() / 1000.0);
         Double cpuPercent = null;
         if (policy.scaling().cpu() != null) {
@@ -103,6 +115,7 @@ public final class AutoscalerLoop implements ColdStarts {
         }
         double inFlight = Math.max(traffic.averageConcurrency(name, tick), traffic.inFlight(name));
         scaler.observe(now, inFlight, requests, cpuPercent);
+        store(name, scaler.history(), now);
         int ready = table.targets(name).size();
         Decision decision = scaler.decide(policy, ready, app.getDesiredInstances(), startupTime, now);
         events.record(name, decision, now);
@@ -111,6 +124,18 @@ public final class AutoscalerLoop implements ColdStarts {
             if (current != null) {
                 current.setDesiredInstances(decision.desired());
                 apps.save(current);
+            }
+        }
+    }
+
+    /** Stores each minute of demand once it is complete. */
+    private void store(String app, DemandHistory history, Instant now) {
+        long current = history.bucketOf(now);
+        Long last = storedMinute.put(app, current);
+        if (last != null && last < current) {
+            double mean = history.value(last);
+            if (!Double.isNaN(mean)) {
+                demand.save(app, Instant.ofEpochMilli(last * history.bucket().toMillis()), mean);
             }
         }
     }
