@@ -152,7 +152,9 @@ public final class AppProxyServlet extends ProxyServlet {
     @Override
     protected void sendProxyRequest(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
             Request proxyRequest) {
-        proxyRequest.timeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        Route timed = (Route) clientRequest.getAttribute(ROUTE);
+        java.time.Duration timeout = timed == null ? properties.timeout() : table.timeout(timed.app(), properties.timeout());
+        proxyRequest.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         ((Attempt) clientRequest.getAttribute(ATTEMPT)).watch(proxyRequest);
         super.sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
     }
@@ -207,7 +209,7 @@ public final class AppProxyServlet extends ProxyServlet {
         Route route = (Route) clientRequest.getAttribute(ROUTE);
         String detail = switch (status) {
             case 504 -> "instance of app '" + route.app() + "' did not answer within "
-                    + properties.timeout().toSeconds() + "s";
+                    + table.timeout(route.app(), properties.timeout()).toMillis() + " ms";
             case 502 -> "instance of app '" + route.app() + "' failed to answer";
             default -> "proxying to app '" + route.app() + "' failed";
         };

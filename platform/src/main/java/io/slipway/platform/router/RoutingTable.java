@@ -26,6 +26,7 @@ public final class RoutingTable {
     private final int defaultLimit;
     private final Map<String, List<Target>> byApp = new ConcurrentHashMap<>();
     private final Map<String, Integer> limits = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> timeouts = new ConcurrentHashMap<>();
     private final Map<String, String> appOf = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -80,6 +81,16 @@ public final class RoutingTable {
         if (kept.size() != targets.size()) {
             set(app, kept);
         }
+    }
+
+    /** Sets how long the router waits for an answer from an instance of {@code app} ({@code serving.timeout}). */
+    public void setTimeout(String app, java.time.Duration timeout) {
+        timeouts.put(app, timeout);
+    }
+
+    /** The app's own timeout, or {@code fallback} when it has none. */
+    public java.time.Duration timeout(String app, java.time.Duration fallback) {
+        return timeouts.getOrDefault(app, fallback);
     }
 
     /** How many requests one instance of {@code app} takes at once. */

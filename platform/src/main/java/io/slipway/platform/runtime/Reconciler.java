@@ -148,10 +148,17 @@ public final class Reconciler {
         }
     }
 
-    /** The release's serving.maxConcurrency, the router's limit per instance (read once per release). */
+    /**
+     * The release's serving.maxConcurrency, the router's limit per instance, and its timeout, read
+     * once per release.
+     */
     private int maxConcurrency(String app, int release) {
         return limits.computeIfAbsent(app + "/v" + release, key -> releases.findByAppAndNumber(app, release)
-                .map(r -> InstanceSpecs.manifest(r).serving().maxConcurrency()).orElse(table.limit(app)));
+                .map(r -> {
+                    var serving = InstanceSpecs.manifest(r).serving();
+                    table.setTimeout(app, serving.timeout().plusSeconds(5));
+                    return serving.maxConcurrency();
+                }).orElse(table.limit(app)));
     }
 
     private String safeLogs(String instanceId) {

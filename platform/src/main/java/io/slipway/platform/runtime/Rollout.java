@@ -61,8 +61,11 @@ public final class Rollout {
                     + release.getNumber() + ": " + e.getMessage());
         }
         switchTo.accept(release.getNumber());
+        var serving = InstanceSpecs.manifest(release).serving();
+        // A little longer than the runtime's own timeout, so its 504 (which says why) reaches the caller.
+        table.setTimeout(app, serving.timeout().plusSeconds(5));
         table.set(app, started.stream().map(i -> new RoutingTable.Target(i.id(), i.port())).toList(),
-                InstanceSpecs.manifest(release).serving().maxConcurrency());
+                serving.maxConcurrency());
         log.accept("traffic switched to release v" + release.getNumber() + " (" + started.size() + " instance"
                 + (started.size() == 1 ? "" : "s") + ")");
         for (Instance instance : old) {
