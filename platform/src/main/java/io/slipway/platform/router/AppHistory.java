@@ -17,6 +17,8 @@ final class AppHistory {
     private final long[] errors;
     private final long[] latencyNanos;
     private final double[] area;
+    /** Per bucket, latencies counted in powers of two of 0.25 ms (bin k holds latencies up to 0.25 ms x 2^k). */
+    private final int[][] latencyBins;
     private int inFlight;
     private long lastChange;
     private volatile long lastRequestAt;
@@ -32,6 +34,7 @@ final class AppHistory {
         this.errors = new long[size];
         this.latencyNanos = new long[size];
         this.area = new double[size];
+        this.latencyBins = new int[size][BINS];
         this.lastChange = nowNanos;
     }
 
@@ -47,6 +50,7 @@ final class AppHistory {
         int slot = slot(bucketOf(now));
         requests[slot]++;
         latencyNanos[slot] += latency;
+        latencyBins[slot][bin(latency)]++;
         if (error) {
             errors[slot]++;
         }
@@ -91,9 +95,56 @@ final class AppHistory {
             }
             samples.add(new AppTraffic.Sample(originWall.plusNanos(b * bucketNanos), Duration.ofNanos(bucketNanos),
                     requests[slot], errors[slot], requests[slot] == 0 ? 0 : latencyNanos[slot] / 1e6 / requests[slot],
-                    area[slot] / bucketNanos));
+                    area[slot] / bucketNanos, percentile(latencyBins[slot], 0.50), percentile(latencyBins[slot], 0.90),
+                    percentile(latencyBins[slot], 0.99)));
         }
         return samples;
+    }
+
+    /** Latency percentiles over the last {@code window}, in milliseconds (upper bounds of their bins). */
+    synchronized double[] latencyPercentiles(long now, Duration window) {
+        advance(now);
+        int[] merged = new int[BINS];
+        for (long b = firstBucket(now, window); b <= bucketOf(now); b++) {
+            int slot = slot(b);
+            for (int k = 0; k < BINS; k++) {
+                merged[k] += latencyBins[slot][k];
+            }
+        }
+        return new double[] {percentile(merged, 0.50), percentile(merged, 0.90), percentile(merged, 0.99)};
+    }
+
+    private static final int BINS = 24;
+    private static final long FIRST_BIN_NANOS = 250_000;
+
+    private static int bin(long latencyNanos) {
+        int k = 0;
+        long bound = FIRST_BIN_NANOS;
+        while (latencyNanos > bound && k < BINS - 1) {
+            bound <<= 1;
+            k++;
+        }
+        return k;
+    }
+
+    /** The upper bound, in ms, of the bin holding quantile {@code q}; 0 without samples. */
+    private static double percentile(int[] bins, double q) {
+        long total = 0;
+        for (int count : bins) {
+            total += count;
+        }
+        if (total == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int k = 0; k < BINS; k++) {
+            seen += bins[k];
+            if (seen >= rank) {
+                return (FIRST_BIN_NANOS << k) / 1e6;
+            }
+        }
+        return (FIRST_BIN_NANOS << (BINS - 1)) / 1e6;
     }
 
     /** Adds in-flight x time since the last change to the buckets it spans. */
@@ -130,6 +181,7 @@ final class AppHistory {
             requests[slot] = 0;
             errors[slot] = 0;
             latencyNanos[slot] = 0;
+            java.util.Arrays.fill(latencyBins[slot], 0);
             area[slot] = 0;
         }
         return slot;

@@ -76,6 +76,16 @@ public final class TrafficRecorder implements AppTraffic {
     }
 
     @Override
+    public Latency latency(String app, Duration window) {
+        AppHistory history = apps.get(app);
+        if (history == null) {
+            return new Latency(0, 0, 0);
+        }
+        double[] p = history.latencyPercentiles(nanos.getAsLong(), window);
+        return new Latency(p[0], p[1], p[2]);
+    }
+
+    @Override
     public int inFlight(String app) {
         AppHistory history = apps.get(app);
         return history == null ? 0 : history.inFlight();

@@ -74,6 +74,29 @@ class TrafficRecorderTests {
     }
 
     @Test
+    void latencyPercentilesComeFromPowerOfTwoBins() {
+        // 90 requests of 1 ms, 9 of 30 ms and 1 of 700 ms.
+        int[][] plan = {{90, 1}, {9, 30}, {1, 700}};
+        for (int[] group : plan) {
+            for (int i = 0; i < group[0]; i++) {
+                long started = traffic.started("iris");
+                advance(Duration.ofMillis(group[1]));
+                traffic.finished("iris", started, 200);
+            }
+        }
+        AppTraffic.Latency latency = traffic.latency("iris", Duration.ofMinutes(5));
+        assertThat(latency.p50Millis()).isEqualTo(1.0);   // bin (0.5, 1] ms
+        assertThat(latency.p90Millis()).isEqualTo(1.0);
+        assertThat(latency.p99Millis()).isEqualTo(32.0);  // bin (16, 32] ms
+        advance(Duration.ofSeconds(2));
+        assertThat(traffic.history("iris")).singleElement().satisfies(s -> {
+            assertThat(s.p50Millis()).isEqualTo(1.0);
+            assertThat(s.p99Millis()).isEqualTo(32.0);
+        });
+        assertThat(traffic.latency("unknown", Duration.ofMinutes(1)).p50Millis()).isZero();
+    }
+
+    @Test
     void historyIsBoundedToTheLastHourAndQuietAppsReadZero() {
         long started = traffic.started("iris");
         traffic.finished("iris", started, 200);
