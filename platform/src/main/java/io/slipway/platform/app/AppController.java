@@ -3,6 +3,7 @@ package io.slipway.platform.app;
 import io.slipway.platform.release.Release;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.router.RoutingTable;
+import io.slipway.platform.runtime.Instance;
 import io.slipway.platform.runtime.RuntimeBackend;
 import io.slipway.platform.web.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,17 +58,18 @@ class AppController {
             throw new BadRequestException("send {\"name\": \"my-app\"}");
         }
         App app = apps.create(text);
-        return ResponseEntity.created(URI.create("/api/v1/apps/" + app.getName())).body(view(app, request));
+        return ResponseEntity.created(URI.create("/api/v1/apps/" + app.getName())).body(view(app, backend.list(), request));
     }
 
     @GetMapping
     List<AppView> list(HttpServletRequest request) {
-        return apps.list().stream().map(app -> view(app, request)).toList();
+        List<Instance> running = backend.list(); // one backend call for all apps, not one per app
+        return apps.list().stream().map(app -> view(app, running, request)).toList();
     }
 
     @GetMapping("/{app}")
     AppView describe(@PathVariable String app, HttpServletRequest request) {
-        return view(apps.get(app), request);
+        return view(apps.get(app), backend.list(), request);
     }
 
     @DeleteMapping("/{app}")
@@ -76,9 +78,9 @@ class AppController {
         return ResponseEntity.noContent().build();
     }
 
-    private AppView view(App app, HttpServletRequest request) {
+    private AppView view(App app, List<Instance> all, HttpServletRequest request) {
         List<String> routed = table.targets(app.getName()).stream().map(RoutingTable.Target::instanceId).toList();
-        List<InstanceView> instances = backend.list().stream().filter(i -> i.app().equals(app.getName()))
+        List<InstanceView> instances = all.stream().filter(i -> i.app().equals(app.getName()))
                 .map(i -> new InstanceView(i.id(), i.release(), i.state().name().toLowerCase(), routed.contains(i.id()),
                         i.port(), i.startedAt()))
                 .toList();

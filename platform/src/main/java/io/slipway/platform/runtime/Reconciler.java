@@ -98,6 +98,7 @@ public final class Reconciler {
 
     private void reconcile(App app, List<Instance> instances) {
         String name = app.getName();
+        // Read again under the app's lock: a rollout may have switched releases since the pass began.
         Integer current = apps.findById(name).map(App::getCurrentRelease).orElse(null);
         for (Instance exited : instances.stream().filter(i -> !i.running()).toList()) {
             int count = crashes.merge(name, 1, Integer::sum);

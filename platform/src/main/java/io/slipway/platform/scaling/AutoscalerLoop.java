@@ -77,7 +77,8 @@ public final class AutoscalerLoop implements ColdStarts {
     /** One decision per app. */
     public void tick() {
         List<Instance> instances = backend.list();
-        for (App app : apps.findAll()) {
+        List<App> all = apps.findAll();
+        for (App app : all) {
             if (app.getCurrentRelease() == null) {
                 continue;
             }
@@ -93,7 +94,7 @@ public final class AutoscalerLoop implements ColdStarts {
                 lock.unlock();
             }
         }
-        scalers.keySet().retainAll(apps.findAll().stream().map(App::getName).toList());
+        scalers.keySet().retainAll(all.stream().map(App::getName).toList());
         Instant now = clock.instant();
         if (prunedAt.isBefore(now.minus(Duration.ofHours(1)))) {
             demand.prune(now);
