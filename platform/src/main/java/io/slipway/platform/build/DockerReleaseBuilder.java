@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The Docker backend's builder: the buildpack that detects the bundle plans the image, and
- * docker-java builds it as {@code slipway/<app>:v<release>}, reusing cached layers.
+ * docker-java builds it as {@code slipway/<app>:v<release>-<installation>}, reusing cached layers.
  */
 public final class DockerReleaseBuilder implements ReleaseBuilder {
 
@@ -27,9 +27,11 @@ public final class DockerReleaseBuilder implements ReleaseBuilder {
     private final Buildpacks buildpacks;
     private final RuntimeDistribution runtime;
     private final String baseImage;
+    private final String installation;
 
     public DockerReleaseBuilder(DockerClient docker, DockerImageBuilder images, Buildpacks buildpacks,
-            RuntimeDistribution runtime, String baseImage) {
+            RuntimeDistribution runtime, String baseImage, String installation) {
+        this.installation = installation;
         this.docker = docker;
         this.images = images;
         this.buildpacks = buildpacks;
@@ -47,7 +49,7 @@ public final class DockerReleaseBuilder implements ReleaseBuilder {
                 "io.slipway.version", VERSION)));
         log.accept("buildpack " + plan.buildpack() + " detected the bundle; engine " + plan.engine() + ", layers "
                 + plan.layers().stream().map(io.slipway.buildpacks.plan.Layer::name).toList());
-        BuiltImage image = images.build(plan, "slipway/" + app + ":v" + release, log);
+        BuiltImage image = images.build(plan, "slipway/" + app + ":v" + release + "-" + installation, log);
         log.accept("image " + image.tag() + " (" + image.sizeBytes() / (1024 * 1024) + " MB) built in "
                 + image.buildTime().toMillis() + " ms; reused " + image.cachedLayers() + ", built " + image.builtLayers());
         return new Artifact(image.tag(), null, plan.engine());

@@ -6,6 +6,7 @@ import io.slipway.buildpacks.RuntimeDistribution;
 import io.slipway.platform.build.DockerReleaseBuilder;
 import io.slipway.platform.build.docker.BaseImageBootstrap;
 import io.slipway.platform.build.docker.DockerImageBuilder;
+import io.slipway.platform.runtime.docker.ContainerSettings;
 import io.slipway.platform.runtime.docker.DockerBackend;
 import io.slipway.platform.runtime.docker.DockerClients;
 import java.nio.file.Path;
@@ -29,7 +30,10 @@ final class DockerBackends {
         Path cache = properties.dataDir().resolve("build-cache");
         BaseImageBootstrap baseImages = new BaseImageBootstrap(docker, runtimeDistribution, cache.resolve("base"));
         DockerImageBuilder images = new DockerImageBuilder(docker, baseImages, cache);
-        return new Backends(new DockerBackend(docker), new DockerReleaseBuilder(docker, images, Buildpacks.standard(),
-                RuntimeDistribution.scan(runtimeDistribution), properties.baseImage()));
+        Installation installation = Installation.of(properties.dataDir());
+        return new Backends(
+                new DockerBackend(docker, ContainerSettings.DEFAULTS.withInstallation(installation.id())),
+                new DockerReleaseBuilder(docker, images, Buildpacks.standard(), RuntimeDistribution.scan(runtimeDistribution),
+                        properties.baseImage(), installation.id()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.slipway.platform.DockerAvailability;
+import io.slipway.platform.config.Installation;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,12 +33,13 @@ class DockerDeployFlowTests extends AbstractDeployFlowTests {
 
     @Override
     void assertNothingLeftBehind() {
-        assertThat(docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of("io.slipway.app", "iris")).exec()).isEmpty();
+        String installation = Installation.of(dataDir).id();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(
+                java.util.Map.of("io.slipway.app", "iris", "io.slipway.managed", installation)).exec()).isEmpty();
         List<String> tags = docker.listImagesCmd().exec().stream()
                 .flatMap(image -> image.getRepoTags() == null ? java.util.stream.Stream.empty()
                         : java.util.Arrays.stream(image.getRepoTags()))
-                .filter(tag -> tag.startsWith("slipway/iris:")).toList();
+                .filter(tag -> tag.startsWith("slipway/iris:") && tag.endsWith("-" + installation)).toList();
         assertThat(tags).isEmpty();
     }
 }

@@ -45,7 +45,7 @@ final class ContainerRequests {
                 .withName(name(spec))
                 .withUser(settings.user())
                 .withEnv(env(spec))
-                .withLabels(labels(spec, port))
+                .withLabels(labels(spec, port, settings.installation()))
                 .withExposedPorts(exposed)
                 .withHostConfig(host);
     }
@@ -66,9 +66,9 @@ final class ContainerRequests {
         return "slipway-" + prefix + (shortId.isEmpty() ? "x" : shortId);
     }
 
-    static Map<String, String> labels(InstanceSpec spec, int port) {
+    static Map<String, String> labels(InstanceSpec spec, int port, String installation) {
         Map<String, String> labels = new TreeMap<>();
-        labels.put(DockerBackend.MANAGED, "true");
+        labels.put(DockerBackend.MANAGED, installation);
         labels.put(DockerBackend.APP, spec.app());
         labels.put(DockerBackend.RELEASE, Integer.toString(spec.release()));
         labels.put(DockerBackend.INSTANCE, spec.instanceId());

@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param pidsLimit most processes and threads one container may have
  * @param logMaxSize size at which Docker rotates a container's log file (three are kept)
  * @param logsTimeout how long reading a container's log may take
+ * @param installation the Slipway installation that owns the containers (the value of their
+ *     {@code io.slipway.managed} label); two installations on one engine never touch each
+ *     other's containers
  */
 public record ContainerSettings(String bindAddress, String user, int defaultPort, String tmpSize, long pidsLimit,
-        String logMaxSize, Duration logsTimeout) {
+        String logMaxSize, Duration logsTimeout, String installation) {
 
     /** Loopback only, uid 10001, a 256 MiB {@code /tmp}, 1024 processes, 10 MB log files. */
     public static final ContainerSettings DEFAULTS = new ContainerSettings("127.0.0.1", "10001:10001", 8080, "256m",
-            1024, "10m", Duration.ofSeconds(10));
+            1024, "10m", Duration.ofSeconds(10), "default");
 
     public ContainerSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -39,5 +42,15 @@ public record ContainerSettings(String bindAddress, String user, int defaultPort
         }
         Objects.requireNonNull(logMaxSize, "logMaxSize");
         Objects.requireNonNull(logsTimeout, "logsTimeout");
+        if (installation == null || !installation.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("installation must be 1-64 letters, digits, '.', '_' or '-', got "
+                    + installation);
+        }
+    }
+
+    /** These settings for the containers of another installation. */
+    public ContainerSettings withInstallation(String installation) {
+        return new ContainerSettings(bindAddress, user, defaultPort, tmpSize, pidsLimit, logMaxSize, logsTimeout,
+                installation);
     }
 }

@@ -174,8 +174,8 @@ public class DockerBackend implements RuntimeBackend {
     }
 
     private List<Container> containers(String instanceId) {
-        Map<String, String> labels = instanceId == null ? Map.of(MANAGED, "true")
-                : Map.of(MANAGED, "true", INSTANCE, instanceId);
+        Map<String, String> labels = instanceId == null ? Map.of(MANAGED, settings.installation())
+                : Map.of(MANAGED, settings.installation(), INSTANCE, instanceId);
         try {
             return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
         } catch (DockerException e) {

@@ -30,8 +30,8 @@ class ContainerRequestsTests {
     void labelsNameAppReleaseInstanceAndPort() {
         InstanceSpec spec = new InstanceSpec("i-1", "iris", 3, "img", null, Map.of(), 1, 0);
 
-        assertThat(ContainerRequests.labels(spec, 8080)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "io.slipway.managed", "true", "io.slipway.app", "iris", "io.slipway.release", "3",
+        assertThat(ContainerRequests.labels(spec, 8080, "a1b2c3")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "io.slipway.managed", "a1b2c3", "io.slipway.app", "iris", "io.slipway.release", "3",
                 "io.slipway.instance", "i-1", "io.slipway.port", "8080"));
     }
 
@@ -47,6 +47,6 @@ class ContainerRequestsTests {
     @Test
     void settingsWhenTheUserIsRootRefuseIt() {
         assertThatThrownBy(() -> new ContainerSettings("127.0.0.1", "0:0", 8080, "64m", 10, "1m",
-                java.time.Duration.ofSeconds(1))).hasMessageContaining("root");
+                java.time.Duration.ofSeconds(1), "x")).hasMessageContaining("root");
     }
 }

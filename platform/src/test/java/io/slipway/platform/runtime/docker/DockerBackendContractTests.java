@@ -14,6 +14,9 @@ class DockerBackendContractTests extends AbstractRuntimeBackendContractTests {
 
     private static final long MEMORY = 512L * 1024 * 1024;
 
+    /** This test class's own label value: other test runs on the same engine are left alone. */
+    private static final String INSTALLATION = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
     private static String image;
 
     @BeforeAll
@@ -24,7 +27,7 @@ class DockerBackendContractTests extends AbstractRuntimeBackendContractTests {
 
     @Override
     protected RuntimeBackend newBackendSharingState() {
-        return new DockerBackend(DockerAvailability.client());
+        return new DockerBackend(DockerAvailability.client(), ContainerSettings.DEFAULTS.withInstallation(INSTALLATION));
     }
 
     @Override

@@ -42,7 +42,8 @@ class DockerBackendTests {
     @BeforeAll
     static void startIris() throws Exception {
         docker = DockerAvailability.client();
-        backend = new DockerBackend(docker);
+        backend = new DockerBackend(docker, 
+                ContainerSettings.DEFAULTS.withInstallation("test-" + java.util.UUID.randomUUID().toString().substring(0, 8)));
         String image = TestImages.iris().tag();
         long start = System.nanoTime();
         iris = backend.start(spec("iris", image));
@@ -94,7 +95,7 @@ class DockerBackendTests {
             assertThat(binding.getHostPortSpec()).isEqualTo(Integer.toString(iris.port()));
         });
         assertThat(container.getName()).matches("/slipway-iris-v1-[a-zA-Z0-9]{1,12}");
-        assertThat(container.getConfig().getLabels()).containsEntry("io.slipway.managed", "true")
+        assertThat(container.getConfig().getLabels()).hasEntrySatisfying("io.slipway.managed", value -> assertThat(value).startsWith("test-"))
                 .containsEntry("io.slipway.app", "iris").containsEntry("io.slipway.release", "1")
                 .containsEntry("io.slipway.instance", iris.id());
     }
