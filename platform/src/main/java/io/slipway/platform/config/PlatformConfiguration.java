@@ -7,6 +7,8 @@ import io.slipway.platform.app.AppService;
 import io.slipway.platform.build.ReleaseBuilder;
 import io.slipway.platform.bundle.BundleStore;
 import io.slipway.platform.deploy.BuildLogs;
+import io.slipway.platform.metering.MeteredBackend;
+import io.slipway.platform.metering.UsageMeter;
 import io.slipway.platform.deploy.DeploymentRepository;
 import io.slipway.platform.deploy.DeploymentService;
 import io.slipway.platform.release.ReleaseRepository;
@@ -56,9 +58,10 @@ class PlatformConfiguration {
         return Backends.select(properties, RuntimeDistributions.locate(properties.runtimeDistribution()), clock);
     }
 
+    /** The selected backend, metered: every start and stop it makes is recorded as it happens. */
     @Bean
-    RuntimeBackend runtimeBackend(Backends backends) {
-        return backends.backend();
+    RuntimeBackend runtimeBackend(Backends backends, UsageMeter meter, Clock clock) {
+        return new MeteredBackend(backends.backend(), meter, clock);
     }
 
     @Bean
