@@ -46,6 +46,11 @@ public class AppService {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<App> find(String name) {
+        return apps.findById(name);
+    }
+
+    @Transactional(readOnly = true)
     public List<App> list() {
         return apps.findAll(org.springframework.data.domain.Sort.by("name"));
     }

@@ -11,6 +11,7 @@ import io.slipway.platform.metering.MeteredBackend;
 import io.slipway.platform.metering.UsageMeter;
 import io.slipway.platform.deploy.DeploymentRepository;
 import io.slipway.platform.deploy.DeploymentService;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.ReleaseRepository;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.router.RoutingTable;
@@ -103,9 +104,9 @@ class PlatformConfiguration {
     @Bean
     DeploymentService deploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService deploymentExecutor, Clock clock) {
+            ExecutorService deploymentExecutor, Clock clock, Quotas quotas) {
         return new DeploymentService(apps, deployments, releases, bundles, builder, rollout, rollouts, logs,
-                deploymentExecutor, clock);
+                deploymentExecutor, clock, quotas);
     }
 
     @Bean

@@ -4,7 +4,11 @@ import io.slipway.buildpacks.manifest.Manifest;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.build.ReleaseBuilder;
+import io.slipway.buildpacks.bundle.BundleException;
+import io.slipway.platform.app.App;
 import io.slipway.platform.bundle.BundleStore;
+import io.slipway.platform.quota.QuotaExceededException;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.Release;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.Rollout;
@@ -38,10 +42,12 @@ public final class DeploymentService {
     private final BuildLogs logs;
     private final ExecutorService executor;
     private final Clock clock;
+    private final Quotas quotas;
 
     public DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService executor, Clock clock) {
+            ExecutorService executor, Clock clock, Quotas quotas) {
+        this.quotas = quotas;
         this.apps = apps;
         this.deployments = deployments;
         this.releases = releases;
@@ -59,16 +65,37 @@ public final class DeploymentService {
      *
      * @throws io.slipway.buildpacks.bundle.BundleException when the archive is refused
      * @throws io.slipway.buildpacks.manifest.ManifestException when the manifest is invalid
+     * @throws QuotaExceededException when the app, the bundle or its instances break the owner's quota
      */
     public Deployment deploy(String appName, InputStream archive, String user) {
         AppService.checkName(appName);
-        BundleStore.StoredBundle bundle = bundles.store(archive);
+        App existing = apps.find(appName).orElse(null);
+        String owner = existing == null ? null : existing.getOwner();
+        if (existing == null) {
+            quotas.checkNewApp(owner);
+        }
+        BundleStore.StoredBundle bundle = storeWithin(archive, owner);
         Manifest manifest = Manifest.read(bundle.directory());
+        quotas.checkInstances(appName, owner, manifest.scaling().minInstances(), manifest.resources());
         apps.ensure(appName);
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName, bundle.digest(),
                 user, clock.instant()));
         executor.submit(() -> build(deployment.getId(), bundle, manifest));
         return deployment;
+    }
+
+    private BundleStore.StoredBundle storeWithin(InputStream archive, String owner) {
+        long quota = quotas.maxBundleBytes(owner);
+        try {
+            return bundles.store(archive, quota);
+        } catch (BundleException e) {
+            if (e.kind() == BundleException.Kind.TOO_LARGE && quota < bundles.maxArchiveBytes()
+                    && e.entry() == null) {
+                throw new QuotaExceededException("maxBundleSize", "quota maxBundleSize (" + quota / (1024 * 1024)
+                        + " MB) exceeded: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Rolls an app back to an earlier release: a new release from its artifact, no rebuild. */

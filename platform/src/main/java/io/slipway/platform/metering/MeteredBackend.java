@@ -11,6 +11,8 @@ import java.util.Optional;
 /** A backend whose starts and stops are metered the moment they happen. */
 public final class MeteredBackend implements RuntimeBackend {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeteredBackend.class);
+
     private final RuntimeBackend backend;
     private final UsageMeter meter;
     private final Clock clock;
@@ -29,7 +31,12 @@ public final class MeteredBackend implements RuntimeBackend {
     @Override
     public Instance start(InstanceSpec spec) {
         Instance instance = backend.start(spec);
-        meter.started(instance, spec);
+        try {
+            meter.started(instance, spec);
+        } catch (RuntimeException e) {
+            // never fail a start over its metering: the next sync records the instance
+            log.warn("metering the start of {} failed: {}", instance.id(), e.toString());
+        }
         return instance;
     }
 
@@ -42,7 +49,12 @@ public final class MeteredBackend implements RuntimeBackend {
             meter.stopFailed(instanceId); // it may still run: the next sync tells
             throw e;
         }
-        meter.stopped(instanceId, clock.instant());
+        try {
+            meter.stopped(instanceId, clock.instant());
+        } catch (RuntimeException e) {
+            // never fail a stop over its metering: the next sync closes the lifetime where last seen
+            log.warn("metering the stop of {} failed: {}", instanceId, e.toString());
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.slipway.platform.metering;
 
+import io.slipway.platform.app.App;
+import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.release.ReleaseRepository;
 import io.slipway.platform.runtime.InstanceSpecs;
 import io.slipway.platform.runtime.RuntimeBackend;
@@ -19,9 +21,9 @@ class MeteringConfiguration {
 
     @Bean
     UsageMeter usageMeter(InstanceUsageRepository usages, TransactionTemplate tx, Clock clock,
-            ReleaseRepository releases) {
-        // Apps have no owner until accounts exist; lifetimes are then recorded with none.
-        return new UsageMeter(usages, tx, clock, app -> null, (app, release) -> releases
+            ReleaseRepository releases, AppRepository apps) {
+        return new UsageMeter(usages, tx, clock, app -> apps.findById(app).map(App::getOwner).orElse(null),
+                (app, release) -> releases
                 .findByAppAndNumber(app, release)
                 .map(r -> {
                     var resources = InstanceSpecs.manifest(r).resources();

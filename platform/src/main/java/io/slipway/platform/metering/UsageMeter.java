@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +52,7 @@ public final class UsageMeter {
 
     /** An instance was started from {@code spec}. */
     public void started(Instance instance, InstanceSpec spec) {
-        tx.executeWithoutResult(status -> {
+        retrying(() -> {
             InstanceUsage usage = usages.findById(instance.id()).orElse(null);
             if (usage == null) {
                 usages.save(new InstanceUsage(instance.id(), instance.app(), owners.apply(instance.app()),
@@ -63,6 +64,20 @@ public final class UsageMeter {
                 usage.started(instance.startedAt());
             }
         });
+    }
+
+    /** Runs {@code work} in a transaction, again when a sync wrote the same row meanwhile. */
+    private void retrying(Runnable work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> work.run());
+                return;
+            } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The platform is stopping the instance: a sync meanwhile must not take it for one that vanished. */
@@ -77,17 +92,10 @@ public final class UsageMeter {
 
     /** The instance stopped at {@code at}. */
     public void stopped(String instanceId, Instant at) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(status -> usages.findById(instanceId).filter(InstanceUsage::open)
-                        .ifPresent(usage -> usage.stop(at)));
-                stopping.remove(instanceId);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw e; // a sync wrote the row three times in a row: should not happen
-                }
-            }
+        try {
+            retrying(() -> usages.findById(instanceId).filter(InstanceUsage::open).ifPresent(usage -> usage.stop(at)));
+        } finally {
+            stopping.remove(instanceId);
         }
     }
 
@@ -100,7 +108,7 @@ public final class UsageMeter {
         Map<String, Instance> byId = instances.stream().collect(Collectors.toMap(Instance::id, i -> i, (a, b) -> a));
         try {
             tx.executeWithoutResult(status -> apply(instances, byId, listedAt, now));
-        } catch (OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
             log.debug("metering sync met a concurrent start or stop; next round: {}", e.getMessage());
         }
     }
