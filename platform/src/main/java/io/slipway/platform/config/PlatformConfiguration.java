@@ -4,6 +4,7 @@ import io.slipway.buildpacks.bundle.BundleLimits;
 import io.slipway.platform.app.AppDeletion;
 import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.app.AppService;
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.build.ReleaseBuilder;
 import io.slipway.platform.bundle.BundleStore;
 import io.slipway.platform.deploy.BuildLogs;
@@ -104,21 +105,21 @@ class PlatformConfiguration {
     @Bean
     DeploymentService deploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService deploymentExecutor, Clock clock, Quotas quotas) {
+            ExecutorService deploymentExecutor, Clock clock, Quotas quotas, AuditLog audit) {
         return new DeploymentService(apps, deployments, releases, bundles, builder, rollout, rollouts, logs,
-                deploymentExecutor, clock, quotas);
+                deploymentExecutor, clock, quotas, audit);
     }
 
     @Bean
     AppDeletion appDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
             Rollouts rollouts, TransactionTemplate transactions, ScalingEvents scalingEvents,
-            ScalingOverrideRepository scalingOverrides, DemandStore demand) {
+            ScalingOverrideRepository scalingOverrides, DemandStore demand, AuditLog audit) {
         return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions,
                 app -> {
                     scalingEvents.deleteApp(app);
                     scalingOverrides.deleteById(app);
                     demand.deleteApp(app);
-                });
+                }, audit);
     }
 }

@@ -2,6 +2,7 @@ package io.slipway.platform.deploy;
 
 import io.slipway.buildpacks.manifest.Manifest;
 import io.slipway.platform.app.App;
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.build.ReleaseBuilder;
 import io.slipway.buildpacks.bundle.BundleException;
@@ -43,10 +44,12 @@ public final class DeploymentService {
     private final ExecutorService executor;
     private final Clock clock;
     private final Quotas quotas;
+    private final AuditLog audit;
 
     public DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService executor, Clock clock, Quotas quotas) {
+            ExecutorService executor, Clock clock, Quotas quotas, AuditLog audit) {
+        this.audit = audit;
         this.quotas = quotas;
         this.apps = apps;
         this.deployments = deployments;
@@ -78,8 +81,13 @@ public final class DeploymentService {
         Manifest manifest = Manifest.read(bundle.directory());
         quotas.checkInstances(appName, owner, manifest.scaling().minInstances(), manifest.resources());
         apps.ensure(appName);
+        if (existing == null) {
+            audit.record(AuditLog.Action.CREATE_APP, appName, "created by its first deployment");
+        }
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName, bundle.digest(),
                 user, clock.instant()));
+        audit.record(AuditLog.Action.DEPLOY, appName, "deployment " + deployment.getId() + " of bundle "
+                + bundle.digest());
         executor.submit(() -> build(deployment.getId(), bundle, manifest));
         return deployment;
     }
@@ -103,6 +111,8 @@ public final class DeploymentService {
         Release target = releases.get(appName, toRelease);
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName,
                 target.getBundleDigest(), user, clock.instant()));
+        audit.record(AuditLog.Action.ROLLBACK, appName, "deployment " + deployment.getId() + " back to release v"
+                + toRelease);
         executor.submit(() -> run(deployment.getId(), buildLog -> {
             buildLog.accept("-----> rolling app '" + appName + "' back to release v" + toRelease + " (no rebuild)");
             return releases.copyOf(target, user, "rollback to v" + toRelease);

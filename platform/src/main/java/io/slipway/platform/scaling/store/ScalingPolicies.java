@@ -5,6 +5,7 @@ import io.slipway.buildpacks.manifest.Scaling;
 import io.slipway.buildpacks.manifest.ScheduleEntry;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.InstanceSpecs;
@@ -30,9 +31,11 @@ public class ScalingPolicies {
     private final ScalingOverrideRepository overrides;
     private final Clock clock;
     private final Quotas quotas;
+    private final AuditLog audit;
 
     public ScalingPolicies(AppService apps, ReleaseService releases, ScalingOverrideRepository overrides,
-            Clock clock, Quotas quotas) {
+            Clock clock, Quotas quotas, AuditLog audit) {
+        this.audit = audit;
         this.quotas = quotas;
         this.apps = apps;
         this.releases = releases;
@@ -88,6 +91,7 @@ public class ScalingPolicies {
         }
         o.setUpdatedAt(clock.instant());
         overrides.save(o);
+        audit.record(AuditLog.Action.SCALING_POLICY, app, update.describe());
         return ScalingPolicy.of(apply(base, o));
     }
 
@@ -96,6 +100,7 @@ public class ScalingPolicies {
     public ScalingPolicy reset(String app) {
         apps.get(app);
         overrides.deleteById(app);
+        audit.record(AuditLog.Action.SCALING_RESET, app, "back to the manifest's policy");
         return effective(app);
     }
 
