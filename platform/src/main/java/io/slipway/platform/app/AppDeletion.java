@@ -74,6 +74,7 @@ public final class AppDeletion {
             });
             appReleases.stream().map(ReleaseService::artifactOf).distinct().forEach(builder::remove);
             appDeployments.forEach(d -> logs.delete(d.getId()));
+            table.forgetApp(app);
             audit.record(AuditLog.Action.DELETE_APP, app, appReleases.size() + " release(s) removed");
             appReleases.stream().map(Release::getBundleDigest).distinct()
                     .filter(digest -> releases.findByBundleDigest(digest).isEmpty())

@@ -1,6 +1,7 @@
 package io.slipway.platform.config;
 
 import io.slipway.buildpacks.bundle.BundleLimits;
+import io.slipway.platform.access.InvokeKeys;
 import io.slipway.platform.app.AppDeletion;
 import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.app.AppService;
@@ -114,12 +115,13 @@ class PlatformConfiguration {
     AppDeletion appDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
             Rollouts rollouts, TransactionTemplate transactions, ScalingEvents scalingEvents,
-            ScalingOverrideRepository scalingOverrides, DemandStore demand, AuditLog audit) {
+            ScalingOverrideRepository scalingOverrides, DemandStore demand, AuditLog audit, InvokeKeys invokeKeys) {
         return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions,
                 app -> {
                     scalingEvents.deleteApp(app);
                     scalingOverrides.deleteById(app);
                     demand.deleteApp(app);
+                    invokeKeys.deleteApp(app);
                 }, audit);
     }
 }
