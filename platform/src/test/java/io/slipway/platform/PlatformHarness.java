@@ -48,6 +48,14 @@ public final class PlatformHarness implements AutoCloseable {
         return new PlatformHarness(builder.run(args));
     }
 
+    /** Starts the platform with more configuration classes (beans a test puts in, e.g. another GitAccess). */
+    public static PlatformHarness startWith(Class<?>[] sources, Path dataDir, String backend, String... extra) {
+        String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
+                Stream.of(extra)).toArray(String[]::new);
+        return new PlatformHarness(new SpringApplicationBuilder(SlipwayApplication.class).sources(sources).run(args));
+    }
+
     public int port() {
         return port;
     }

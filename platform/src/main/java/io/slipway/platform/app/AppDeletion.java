@@ -36,6 +36,7 @@ public final class AppDeletion {
     private final TransactionTemplate transactions;
     private final java.util.function.Consumer<String> forgetScaling;
     private final AuditLog audit;
+    private final List<java.util.function.Consumer<String>> alsoRemove = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AppDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
@@ -53,6 +54,11 @@ public final class AppDeletion {
         this.rollouts = rollouts;
         this.transactions = transactions;
         this.forgetScaling = forgetScaling;
+    }
+
+    /** Adds something else to remove when an app is deleted (e.g. its git repository), after the rest. */
+    public void alsoRemove(java.util.function.Consumer<String> removal) {
+        alsoRemove.add(removal);
     }
 
     public void delete(String app) {
@@ -79,6 +85,7 @@ public final class AppDeletion {
             appReleases.stream().map(Release::getBundleDigest).distinct()
                     .filter(digest -> releases.findByBundleDigest(digest).isEmpty())
                     .forEach(bundles::remove);
+            alsoRemove.forEach(removal -> removal.accept(app));
         } finally {
             lock.unlock();
         }
