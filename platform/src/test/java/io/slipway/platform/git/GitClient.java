@@ -70,6 +70,10 @@ final class GitClient {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
+        return execute(dir, onError, command);
+    }
+
+    private Result execute(Path dir, Consumer<String> onError, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
@@ -111,7 +115,7 @@ final class GitClient {
             }
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("git " + String.join(" ", args) + " did not end");
+                throw new AssertionError(String.join(" ", command) + " did not end");
             }
             return new Result(process.exitValue(), out.join(), err.toString(), errLines,
                     Duration.ofNanos(System.nanoTime() - start));
@@ -121,6 +125,15 @@ final class GitClient {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Runs a shell command line (as a user types it) with this client's git settings; fails unless it succeeds. */
+    Result bash(Path dir, String commandLine) {
+        Result result = execute(dir, line -> { }, List.of("bash", "-c", "set -o pipefail; " + commandLine));
+        if (result.exit() != 0) {
+            throw new AssertionError(commandLine + " failed: " + result);
+        }
+        return result;
     }
 
     /** Runs git and fails the test unless it succeeds. */
