@@ -101,18 +101,26 @@ final class PushDeploy implements PreReceiveHook, PostReceiveHook {
 
     /** Hands the pushed tree to the deploy pipeline; null (and the command rejected) when it refuses it. */
     private Deployment start(ReceivePack receive, ReceiveCommand command, RemoteMessages remote) {
-        TreeArchive tree = null;
-        try (TreeArchive archive = TreeArchive.of(receive.getRepository(), command.getNewId())) {
-            tree = archive;
+        TreeArchive archive;
+        try {
+            archive = TreeArchive.of(receive.getRepository(), command.getNewId());
+        } catch (IOException e) {
+            refuse(command, remote, "the pushed tree cannot be read", String.valueOf(e.getMessage()));
+            return null;
+        }
+        try {
             return deployments.deploy(target.app(), archive, target.user());
         } catch (ManifestException e) {
             refuse(command, remote, "slipway.yaml is invalid", e.getMessage());
         } catch (BundleException e) {
-            String why = tree != null && tree.failure().isPresent() ? tree.failure().get().getMessage() : e.getMessage();
+            // read before the pipe closes: a failure after that is the writer seeing it close
+            String why = archive.failure().map(Exception::getMessage).orElse(e.getMessage());
             refuse(command, remote, "the pushed tree is not a valid bundle", why);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             log.warn("push to '{}' could not be deployed", target.app(), e);
             refuse(command, remote, "the push could not be deployed", String.valueOf(e.getMessage()));
+        } finally {
+            archive.close();
         }
         return null;
     }

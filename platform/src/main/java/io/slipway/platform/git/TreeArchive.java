@@ -42,10 +42,16 @@ final class TreeArchive extends InputStream {
         PipedOutputStream out = new PipedOutputStream(in);
         TreeArchive archive = new TreeArchive(in);
         Thread writer = new Thread(() -> {
-            try (out) {
+            try {
                 write(repository, commit, out);
             } catch (Exception e) {
-                archive.failure = e;
+                archive.failure = e; // before the reader can see the end of the stream
+            } finally {
+                try {
+                    out.close();
+                } catch (IOException readerGone) {
+                    // nothing left to tell it
+                }
             }
         }, "git-tree-archive");
         writer.setDaemon(true);
@@ -115,7 +121,11 @@ final class TreeArchive extends InputStream {
     }
 
     @Override
-    public void close() throws IOException {
-        pipe.close();
+    public void close() {
+        try {
+            pipe.close();
+        } catch (IOException cannot) {
+            // a pipe's close does not fail
+        }
     }
 }
