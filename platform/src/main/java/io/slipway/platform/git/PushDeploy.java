@@ -92,7 +92,8 @@ final class PushDeploy implements PreReceiveHook, PostReceiveHook {
             command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "cannot read main: " + e.getMessage());
             return;
         }
-        remote.line("-----> deploying " + command.getNewId().abbreviate(10).name() + " to app '" + target.app() + "'");
+        remote.line("-----> received " + command.getNewId().abbreviate(10).name() + " for app '" + target.app()
+                + "'; unpacking its tree as the bundle");
         Deployment deployment = start(receive, command, remote);
         if (deployment != null) {
             follow(command, deployment, remote);

@@ -57,7 +57,7 @@ class BigModelPushTests {
 
         System.out.println("git push of a " + Files.size(bundle.resolve("big.onnx")) / 1_000_000 + " MB model: "
                 + push.took().toMillis() + " ms (receiving ended at "
-                + push.whenSaid("-----> deploying").toMillis() + " ms)");
+                + push.whenSaid("-----> received").toMillis() + " ms)");
         push.errLines().forEach(line -> System.out.printf("%7d ms  %s%n", line.at().toMillis(), line.text()));
         assertThat(push.exit()).as(push.toString()).isZero();
         assertThat(push.stderr()).contains("remote: =====> released v1 of 'git-big'",

@@ -67,7 +67,7 @@ class GitPushTests {
         System.out.println("git push of iris (first deploy): " + push.took().toMillis() + " ms");
         assertThat(push.exit()).as(push.toString()).isZero();
         String endpoint = platform.url("/apps/git-iris/v2/models/iris/infer");
-        assertThat(push.stderr()).contains("remote: -----> deploying ", "to app 'git-iris'")
+        assertThat(push.stderr()).contains("remote: -----> received ", " for app 'git-iris'; unpacking its tree as the bundle")
                 .containsPattern("remote: \\[ *[0-9.]+s\\] -----> building release v1 \\(onnx\\)")
                 .contains("remote: =====> released v1 of 'git-iris'", "remote:        endpoint: " + endpoint)
                 .contains(" * [new branch]      main -> main");
