@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,13 +36,21 @@ class DeployPageController {
 
     private static final List<String> ARCHIVES = List.of(".tar.gz", ".tgz", ".tar", ".zip");
 
+    /** The form fields' labels, for the summary of problems at the top. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("appName", "App name"),
+            Map.entry("bundle", "Bundle archive"), Map.entry("model", "Model file"), Map.entry("modelName", "Model name"),
+            Map.entry("format", "Format"), Map.entry("inputName", "Input name"),
+            Map.entry("inputDatatype", "Input datatype"), Map.entry("inputShape", "Input shape"),
+            Map.entry("labels", "Labels file"), Map.entry("minInstances", "Min instances"),
+            Map.entry("maxInstances", "Max instances"));
+
     private final DeploymentService deployments;
 
     DeployPageController(DeploymentService deployments) {
         this.deployments = deployments;
     }
 
-    @GetMapping({"/deploy", "/apps/new"})
+    @GetMapping("/deploy")
     String page(@RequestParam(required = false) String app, Model model) {
         BundleForm bundleForm = new BundleForm();
         ModelForm modelForm = new ModelForm();
@@ -92,7 +101,7 @@ class DeployPageController {
         try {
             Manifest.parse(yaml, Manifest.FILE_NAME);
         } catch (ManifestException e) {
-            addProblems(e.problems(), errors);
+            addProblems(e.problems(), form, errors);
         }
         if (errors.any()) {
             return render(page, new BundleForm(), form, "model", errors);
@@ -101,7 +110,7 @@ class DeployPageController {
         try (InputStream in = Files.newInputStream(bundle)) {
             return started(deployments.deploy(form.getAppName(), in, user(principal)));
         } catch (ManifestException e) {
-            addProblems(e.problems(), errors);
+            addProblems(e.problems(), form, errors);
         } catch (BundleException | BadRequestException e) {
             errors.add("model", e.getMessage());
         } finally {
@@ -111,9 +120,12 @@ class DeployPageController {
     }
 
     /** Problems of the written manifest, next to the fields they come from, unless that field already has one. */
-    private static void addProblems(List<ManifestProblem> problems, FormErrors errors) {
+    private static void addProblems(List<ManifestProblem> problems, ModelForm form, FormErrors errors) {
         for (ManifestProblem problem : problems) {
             String field = ModelManifest.fieldOf(problem);
+            if (field.equals("modelName") && form.getModelName().isEmpty()) {
+                field = "appName"; // the model is named after the app when the form leaves its name empty
+            }
             if (field.equals(FormErrors.GLOBAL) || !errors.has(field)) {
                 errors.add(field, problem.toString());
             }
@@ -132,6 +144,7 @@ class DeployPageController {
         model.addAttribute("bundleErrors", "bundle".equals(rejected) ? errors : new FormErrors());
         model.addAttribute("modelErrors", "model".equals(rejected) ? errors : new FormErrors());
         model.addAttribute("datatypes", io.slipway.buildpacks.manifest.TensorSpec.DATATYPES);
+        model.addAttribute("labels", LABELS);
         ModelAndView view = new ModelAndView("deploy", model.asMap());
         if (rejected != null) {
             view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -85,6 +85,9 @@ class DashboardBrowserTests {
         b.find("#try-send").click();
         b.awaitText("#try-status", "HTTP 200", Duration.ofSeconds(30));
         assertThat(b.text("#try-response")).contains("\"outputs\"");
+        b.find("#copy-curl").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(5))
+                .until(d -> !b.text("#copy-feedback").isEmpty());
         b.screenshot("app");
 
         // a wrong request shows the model's error, not a blank
@@ -122,7 +125,6 @@ class DashboardBrowserTests {
 
         b.go("/");
         assertThat(b.text("tr[data-app='web-iris']")).contains("running").contains("v3").contains("1/1");
-        b.screenshot("apps");
     }
 
     @Test
@@ -148,6 +150,9 @@ class DashboardBrowserTests {
         b.awaitText("#try-status", "HTTP 200", Duration.ofSeconds(30));
         assertThat(b.text("#try-response")).contains("\"outputs\"");
         assertThat(b.text("#curl-example")).contains("/apps/web-flowers/v2/models/flowers/infer");
+        b.go("/");
+        assertThat(b.text("tr[data-app='web-flowers']")).contains("running").contains("v1");
+        b.screenshot("apps");
     }
 
     @Test
@@ -171,7 +176,8 @@ class DashboardBrowserTests {
         assertThat(b.find("#model-inputShape").getAttribute("value")).isEqualTo("one, two");
         assertThat(b.find("#model-minInstances").getAttribute("value")).isEqualTo("2");
         assertThat(b.find("#model-appName").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(b.text("#error-summary")).contains("choose the file");
+        assertThat(b.text("#error-summary")).contains("choose the file").contains("Max instances: enter a whole number");
+        assertThat(b.driver.findElements(By.id("model-modelName-error"))).isEmpty();
         b.screenshot("deploy-errors");
 
         // manifest problems of an uploaded bundle, each with its field path
