@@ -59,6 +59,9 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        // a laptop screen's page area, whatever the headless window's own decorations take
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
         return new Browser(driver, base);
     }
 

@@ -63,7 +63,6 @@ class DashboardBrowserTests {
         Browser b = browser();
         b.go("/");
         assertThat(b.text("main")).contains("No apps yet");
-        b.screenshot("apps-empty");
 
         Path iris = PlatformHarness.repository().resolve("sample-apps/iris-onnx");
         deployBundle(b, "web-iris", bundle(iris, "iris-v1.tar.gz"));
@@ -202,6 +201,32 @@ class DashboardBrowserTests {
 
     @Test
     @Order(4)
+    void failedDeploymentShowsWhyOnItsPageAndOnTheAppsList() throws IOException {
+        Path crashing = Files.createDirectories(temp.resolve("crashing"));
+        // the instance's JVM refuses to start: the rollout fails, with the reason
+        Files.writeString(crashing.resolve("slipway.yaml"), """
+                name: web-crash
+                model:
+                  format: echo
+                  inputs: [ { name: x, datatype: FP32, shape: [-1, 2] } ]
+                  echo: { delayMs: 0 }
+                env: { JAVA_TOOL_OPTIONS: "-XX:+NoSuchSlipwayOption" }
+                """);
+        Browser b = browser();
+        b.go("/deploy");
+        b.type("#bundle-appName", "web-crash");
+        b.choose("#bundle-bundle", bundle(crashing, "crashing.tar.gz"));
+        b.find("#bundle-form button[type=submit]").click();
+        b.awaitText("#deployment-status", "failed", DEPLOY);
+        b.await("#deployment-result .alert-error", Duration.ofSeconds(10));
+        assertThat(b.text("#deployment-result .reason")).contains("exited at start").contains("Unrecognized VM option");
+        assertThat(b.text("#build-log")).contains("deployment failed");
+        b.go("/");
+        assertThat(b.text("tr[data-app='web-crash']")).contains("failed");
+    }
+
+    @Test
+    @Order(5)
     void pagesAnswerErrorsAsHtmlWhileTheApiKeepsProblemDetails() {
         PlatformHarness.Answer page = platform.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(platform.url("/dashboard/apps/ghost"))).header("Accept", "text/html").GET());
