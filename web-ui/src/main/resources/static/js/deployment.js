@@ -65,26 +65,33 @@
 
   if (log.dataset.finished === 'true') { return; }
 
-  // Read the whole log again as a stream: it ends when the deployment is over.
-  fetch(log.dataset.log, { cache: 'no-store' }).then(function (response) {
-    if (!response.ok || !response.body) { throw new Error('log answered ' + response.status); }
-    log.textContent = '';
-    var reader = response.body.getReader();
-    var decoder = new TextDecoder();
-    function next() {
-      return reader.read().then(function (chunk) {
-        if (chunk.done) {
-          append(decoder.decode());
-          pollUntilFinished();
-          return;
-        }
-        append(decoder.decode(chunk.value, { stream: true }));
-        return next();
-      });
-    }
-    return next();
-  }).catch(function () {
-    state.textContent = 'live log unavailable; reload the page to see more';
-    pollUntilFinished();
-  });
+  // Read the whole log again as a stream: it ends when the deployment is over, or when the server
+  // closes a long request (its async timeout); then it is read again while the deployment runs.
+  function follow() {
+    fetch(log.dataset.log, { cache: 'no-store' }).then(function (response) {
+      if (!response.ok || !response.body) { throw new Error('log answered ' + response.status); }
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var first = true;
+      function next() {
+        return reader.read().then(function (chunk) {
+          if (first) { log.textContent = ''; first = false; }
+          if (chunk.done) {
+            append(decoder.decode());
+            return status().then(function (d) {
+              showResult(d);
+              if (!d.finished) { setTimeout(follow, 500); }
+            });
+          }
+          append(decoder.decode(chunk.value, { stream: true }));
+          return next();
+        });
+      }
+      return next();
+    }).catch(function () {
+      state.textContent = 'live log unavailable; reload the page to see more';
+      pollUntilFinished();
+    });
+  }
+  follow();
 })();

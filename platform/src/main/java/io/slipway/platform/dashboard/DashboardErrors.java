@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -39,6 +40,11 @@ class DashboardErrors {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
         return page(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /** A followed build log outlived the server's async timeout: the stream just ends, and the page reads it again. */
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    void streamTimedOut() {
     }
 
     /** Spring MVC's own errors (wrong method, missing parameter, ...) keep their status. */

@@ -35,7 +35,8 @@ class DashboardBrowserTests {
 
     @BeforeAll
     static void start() {
-        platform = PlatformHarness.start(temp.resolve("data"), "process");
+        // a short async timeout: the pages must follow build logs across the server closing the stream
+        platform = PlatformHarness.start(temp.resolve("data"), "process", "--spring.mvc.async.request-timeout=2s");
     }
 
     @AfterAll
