@@ -5,6 +5,8 @@ import io.slipway.buildpacks.manifest.Scaling;
 import io.slipway.buildpacks.manifest.ScheduleEntry;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
+import io.slipway.platform.audit.AuditLog;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.InstanceSpecs;
 import io.slipway.platform.scaling.Durations;
@@ -28,9 +30,13 @@ public class ScalingPolicies {
     private final ReleaseService releases;
     private final ScalingOverrideRepository overrides;
     private final Clock clock;
+    private final Quotas quotas;
+    private final AuditLog audit;
 
     public ScalingPolicies(AppService apps, ReleaseService releases, ScalingOverrideRepository overrides,
-            Clock clock) {
+            Clock clock, Quotas quotas, AuditLog audit) {
+        this.audit = audit;
+        this.quotas = quotas;
         this.apps = apps;
         this.releases = releases;
         this.overrides = overrides;
@@ -65,12 +71,14 @@ public class ScalingPolicies {
     /** Merges the update into the app's override, checks the result, stores it and answers the new policy. */
     @Transactional
     public ScalingPolicy update(String app, ScalingUpdate update) {
-        Manifest manifest = manifest(apps.get(app));
+        App found = apps.get(app);
+        Manifest manifest = manifest(found);
         Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
         ScalingOverride o = overrides.findById(app).orElseGet(() -> new ScalingOverride(app));
+        Scaling merged;
         try {
             merge(o, update);
-            Scaling merged = apply(base, o);
+            merged = apply(base, o);
             if (manifest != null && merged.targetConcurrency() > manifest.serving().maxConcurrency()) {
                 throw new IllegalArgumentException("targetConcurrency must be <= serving.maxConcurrency ("
                         + manifest.serving().maxConcurrency() + "), got " + merged.targetConcurrency());
@@ -78,8 +86,12 @@ public class ScalingPolicies {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("scaling." + e.getMessage());
         }
+        if (manifest != null && merged.minInstances() > found.getDesiredInstances()) {
+            quotas.checkInstances(app, found.getOwner(), merged.minInstances(), manifest.resources());
+        }
         o.setUpdatedAt(clock.instant());
         overrides.save(o);
+        audit.record(AuditLog.Action.SCALING_POLICY, app, update.describe());
         return ScalingPolicy.of(apply(base, o));
     }
 
@@ -88,6 +100,7 @@ public class ScalingPolicies {
     public ScalingPolicy reset(String app) {
         apps.get(app);
         overrides.deleteById(app);
+        audit.record(AuditLog.Action.SCALING_RESET, app, "back to the manifest's policy");
         return effective(app);
     }
 
