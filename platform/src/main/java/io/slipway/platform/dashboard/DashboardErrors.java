@@ -2,6 +2,7 @@ package io.slipway.platform.dashboard;
 
 import io.slipway.buildpacks.bundle.BundleException;
 import io.slipway.buildpacks.manifest.ManifestException;
+import io.slipway.platform.quota.QuotaExceededException;
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.ConflictException;
 import io.slipway.platform.web.NotFoundException;
@@ -35,6 +36,11 @@ class DashboardErrors {
             IllegalArgumentException.class})
     ModelAndView badRequest(RuntimeException e) {
         return page(HttpStatus.BAD_REQUEST, "That did not work", e.getMessage());
+    }
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ModelAndView quotaExceeded(QuotaExceededException e) {
+        return page(HttpStatus.FORBIDDEN, "Quota exceeded", e.getMessage() + "; nothing was changed");
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -7,6 +7,7 @@ import io.slipway.buildpacks.manifest.ManifestProblem;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.deploy.Deployment;
 import io.slipway.platform.deploy.DeploymentService;
+import io.slipway.platform.quota.QuotaExceededException;
 import io.slipway.platform.web.BadRequestException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ class DeployPageController {
             return started(deployments.deploy(form.getAppName(), in, user(principal)));
         } catch (ManifestException e) {
             e.problems().forEach(problem -> errors.add("bundle", problem.toString()));
-        } catch (BundleException | BadRequestException e) {
+        } catch (BundleException | BadRequestException | QuotaExceededException e) {
             errors.add("bundle", e.getMessage());
         }
         return render(model, form, new ModelForm(), "bundle", errors);
@@ -111,7 +112,7 @@ class DeployPageController {
             return started(deployments.deploy(form.getAppName(), in, user(principal)));
         } catch (ManifestException e) {
             addProblems(e.problems(), form, errors);
-        } catch (BundleException | BadRequestException e) {
+        } catch (BundleException | BadRequestException | QuotaExceededException e) {
             errors.add("model", e.getMessage());
         } finally {
             Files.deleteIfExists(bundle);
