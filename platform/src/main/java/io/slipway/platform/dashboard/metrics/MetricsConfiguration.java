@@ -1,0 +1,24 @@
+package io.slipway.platform.dashboard.metrics;
+
+import io.slipway.platform.app.AppRepository;
+import io.slipway.platform.router.RoutingTable;
+import io.slipway.platform.router.TrafficRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The instance history (one hour, like the router's) and its sampler. */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+    @Bean
+    InstanceHistory instanceHistory() {
+        return new InstanceHistory(TrafficRecorder.BUCKET.multipliedBy(TrafficRecorder.BUCKETS));
+    }
+
+    @Bean
+    InstanceSampler instanceSampler(AppRepository apps, RoutingTable table, InstanceHistory history, Clock clock) {
+        return new InstanceSampler(apps, table, history, clock);
+    }
+}
