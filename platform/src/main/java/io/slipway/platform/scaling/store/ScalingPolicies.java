@@ -9,7 +9,6 @@ import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.InstanceSpecs;
 import io.slipway.platform.scaling.Durations;
 import io.slipway.platform.scaling.ScalingPolicy;
-import io.slipway.platform.web.BadRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +61,36 @@ public class ScalingPolicies {
         return overrides.findById(app);
     }
 
-    /** Merges the update into the app's override, checks the result, stores it and answers the new policy. */
+    /**
+     * Merges the update into the app's override, checks the result, stores it and answers the new policy;
+     * an {@link InvalidScalingException} naming the field when the result breaks a rule.
+     */
     @Transactional
     public ScalingPolicy update(String app, ScalingUpdate update) {
         Manifest manifest = manifest(apps.get(app));
         Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
         ScalingOverride o = overrides.findById(app).orElseGet(() -> new ScalingOverride(app));
+        merged(manifest, base, o, update).ifPresent(problem -> {
+            throw new InvalidScalingException(problem);
+        });
+        o.setUpdatedAt(clock.instant());
+        overrides.save(o);
+        return ScalingPolicy.of(apply(base, o));
+    }
+
+    /** The rule {@link #update} would find broken, without storing anything; empty when the update is valid. */
+    @Transactional(readOnly = true)
+    public Optional<ScalingProblem> check(String app, ScalingUpdate update) {
+        Manifest manifest = manifest(apps.get(app));
+        Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
+        ScalingOverride o = new ScalingOverride(app);
+        overrides.findById(app).ifPresent(current -> copy(current, o));
+        return merged(manifest, base, o, update);
+    }
+
+    /** Merges the update into {@code o} and checks the result against the manifest. */
+    private static Optional<ScalingProblem> merged(Manifest manifest, Scaling base, ScalingOverride o,
+            ScalingUpdate update) {
         try {
             merge(o, update);
             Scaling merged = apply(base, o);
@@ -75,12 +98,19 @@ public class ScalingPolicies {
                 throw new IllegalArgumentException("targetConcurrency must be <= serving.maxConcurrency ("
                         + manifest.serving().maxConcurrency() + "), got " + merged.targetConcurrency());
             }
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("scaling." + e.getMessage());
+            return Optional.of(ScalingProblem.of(e));
         }
-        o.setUpdatedAt(clock.instant());
-        overrides.save(o);
-        return ScalingPolicy.of(apply(base, o));
+    }
+
+    private static void copy(ScalingOverride from, ScalingOverride to) {
+        to.setMinInstances(from.getMinInstances());
+        to.setMaxInstances(from.getMaxInstances());
+        to.setTargetConcurrency(from.getTargetConcurrency());
+        to.setScaleToZeroAfterSeconds(from.getScaleToZeroAfterSeconds());
+        to.setPredictive(from.getPredictive());
+        to.setSchedule(from.getSchedule());
     }
 
     /** Drops the app's override: the manifest's scaling applies again. */
