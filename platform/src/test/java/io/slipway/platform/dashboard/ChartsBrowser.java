@@ -55,8 +55,11 @@ final class ChartsBrowser {
     /** Saves a full-page PNG of what the browser shows under {@code docs/screenshots/}. */
     static Path screenshot(ChromeDriver driver, Path repository, String name) {
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(1280, Math.min(4000, Math.max(800, height.intValue() + 40))));
+        // a headless window does not grow past the screen: make the viewport as tall as the page instead
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height",
+                Math.min(4000, Math.max(600, height.intValue())), "deviceScaleFactor", 1, "mobile", false));
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
         Path target = repository.resolve("docs/screenshots").resolve(name);
         try {
             Files.createDirectories(target.getParent());

@@ -5,10 +5,11 @@ import io.slipway.platform.router.RoutingTable;
 import io.slipway.platform.router.TrafficRecorder;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The instance history (one hour, like the router's) and its sampler. */
+/** The instance history (one hour, like the router's) and its sampler ({@code slipway.dashboard.sample-interval}, 2 s). */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
@@ -18,7 +19,8 @@ class MetricsConfiguration {
     }
 
     @Bean
-    InstanceSampler instanceSampler(AppRepository apps, RoutingTable table, InstanceHistory history, Clock clock) {
-        return new InstanceSampler(apps, table, history, clock);
+    InstanceSampler instanceSampler(AppRepository apps, RoutingTable table, InstanceHistory history, Clock clock,
+            @Value("${slipway.dashboard.sample-interval:2s}") Duration interval) {
+        return new InstanceSampler(apps, table, history, clock, interval);
     }
 }

@@ -62,7 +62,10 @@ public class MetricsReader {
                 marks, now);
     }
 
-    /** One point per bucket from {@code from} to the last complete one; buckets the router skipped (no traffic) are zeros. */
+    /**
+     * One point per bucket from {@code from} (or the router's first kept bucket, if later) to the last complete
+     * one; buckets the router skipped in between (no traffic) are zeros.
+     */
     static AppMetrics.Traffic traffic(List<AppTraffic.Sample> history, Instant from, Instant to) {
         List<Long> t = new ArrayList<>();
         List<Double> rps = new ArrayList<>();
@@ -76,7 +79,8 @@ public class MetricsReader {
         Map<Long, AppTraffic.Sample> byStart = history.stream()
                 .collect(Collectors.toMap(s -> s.start().toEpochMilli(), Function.identity(), (a, b) -> b));
         long anchor = history.get(0).start().toEpochMilli();
-        long first = anchor + Math.floorDiv(from.toEpochMilli() - anchor + step - 1, step) * step;
+        // from the window's start, but not before the first bucket the router kept: nothing is known before it
+        long first = Math.max(anchor, anchor + Math.floorDiv(from.toEpochMilli() - anchor + step - 1, step) * step);
         for (long start = first; start + step <= to.toEpochMilli(); start += step) {
             AppTraffic.Sample s = byStart.get(start);
             double seconds = step / 1000.0;
