@@ -70,7 +70,7 @@ class ScalingPageController {
                 policies.update(app, parsed.update());
                 return "redirect:/dashboard/apps/" + app + "/scaling?done=saved";
             } catch (InvalidScalingException e) {
-                errors.put(e.problem().field(), e.problem().message());
+                errors.put(formField(e.problem().field()), e.problem().message());
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -92,14 +92,14 @@ class ScalingPageController {
         Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
         ScalingUpdate update = parsed.update();
         for (String field : parsed.errors().keySet()) {
-            update = without(update, field.startsWith("schedule") ? "schedule" : field);
+            update = without(update, field.startsWith("schedule") ? "schedule" : field.startsWith("cpu") ? "cpu" : field);
         }
         for (int i = 0; i < MAX_ERRORS; i++) {
             Optional<ScalingProblem> problem = policies.check(app, update);
-            if (problem.isEmpty() || errors.containsKey(problem.get().field())) {
+            if (problem.isEmpty() || errors.containsKey(formField(problem.get().field()))) {
                 break;
             }
-            errors.put(problem.get().field(), problem.get().message());
+            errors.put(formField(problem.get().field()), problem.get().message());
             ScalingUpdate rest = without(update, problem.get().updateField());
             if (rest.equals(update)) {
                 break;
@@ -109,13 +109,23 @@ class ScalingPageController {
         return errors;
     }
 
+    /** The form control a problem is about: {@code cpu.window} is the {@code cpuWindow} field. */
+    static String formField(String field) {
+        return field.startsWith("cpu.") ? "cpu" + Character.toUpperCase(field.charAt(4)) + field.substring(5) : field;
+    }
+
     private static ScalingUpdate without(ScalingUpdate u, String field) {
         return new ScalingUpdate(field.equals("minInstances") ? null : u.minInstances(),
                 field.equals("maxInstances") ? null : u.maxInstances(),
                 field.equals("targetConcurrency") ? null : u.targetConcurrency(),
                 field.equals("scaleToZeroAfter") ? null : u.scaleToZeroAfter(),
                 field.equals("predictive") ? null : u.predictive(),
-                field.equals("schedule") ? null : u.schedule());
+                field.equals("schedule") ? null : u.schedule(),
+                field.equals("stableWindow") ? null : u.stableWindow(),
+                field.equals("panicWindow") ? null : u.panicWindow(),
+                field.equals("maxScaleDownRate") ? null : u.maxScaleDownRate(),
+                field.equals("scaleDownDelay") ? null : u.scaleDownDelay(),
+                field.equals("cpu") ? null : u.cpu());
     }
 
     private String page(String app, ScalingPageForm form, Map<String, String> errors, Model model) {
@@ -125,7 +135,8 @@ class ScalingPageController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("policy", policy);
-        model.addAttribute("tuning", ScalingPageTuning.of(policy));
+        model.addAttribute("fields", ScalingPageField.MAIN);
+        model.addAttribute("tuningFields", ScalingPageField.TUNING);
         model.addAttribute("overridden", policies.override(app).isPresent());
         model.addAttribute("events", events.latest(app, EVENTS));
         return "scaling";

@@ -1,5 +1,6 @@
 package io.slipway.platform.dashboard;
 
+import io.slipway.buildpacks.manifest.CpuRule;
 import io.slipway.buildpacks.manifest.ScheduleEntry;
 import io.slipway.platform.scaling.Durations;
 import io.slipway.platform.scaling.ScalingPolicy;
@@ -17,7 +18,8 @@ import java.util.Map;
  */
 public record ScalingPageForm(String minInstances, String maxInstances, String targetConcurrency,
         String scaleToZeroAfter, Boolean predictive, List<String> scheduleCron, List<String> scheduleMin,
-        List<String> scheduleDuration) {
+        List<String> scheduleDuration, String stableWindow, String panicWindow, String maxScaleDownRate,
+        String scaleDownDelay, String cpuScaleUpAbove, String cpuScaleDownBelow, String cpuWindow) {
 
     /** One schedule row as typed. */
     public record Row(String cron, String minInstances, String duration) {
@@ -35,11 +37,34 @@ public record ScalingPageForm(String minInstances, String maxInstances, String t
 
     /** The form showing a policy. */
     static ScalingPageForm of(ScalingPolicy p) {
+        CpuRule cpu = p.cpu();
         return new ScalingPageForm(Integer.toString(p.minInstances()), Integer.toString(p.maxInstances()),
                 Integer.toString(p.targetConcurrency()), Durations.format(p.scaleToZeroAfter()), p.predictive(),
                 p.schedule().stream().map(ScheduleEntry::cron).toList(),
                 p.schedule().stream().map(e -> Integer.toString(e.minInstances())).toList(),
-                p.schedule().stream().map(e -> Durations.format(e.duration())).toList());
+                p.schedule().stream().map(e -> Durations.format(e.duration())).toList(),
+                Durations.format(p.stableWindow()), Durations.format(p.panicWindow()), rate(p.maxScaleDownRate()),
+                Durations.format(p.scaleDownDelay()), cpu == null ? "" : Integer.toString(cpu.scaleUpAbove()),
+                cpu == null ? "" : Integer.toString(cpu.scaleDownBelow()),
+                cpu == null ? "" : Durations.format(cpu.window()));
+    }
+
+    /** A text field by name, for the template. */
+    public String value(String name) {
+        return switch (name) {
+            case "minInstances" -> minInstances;
+            case "maxInstances" -> maxInstances;
+            case "targetConcurrency" -> targetConcurrency;
+            case "scaleToZeroAfter" -> scaleToZeroAfter;
+            case "stableWindow" -> stableWindow;
+            case "panicWindow" -> panicWindow;
+            case "maxScaleDownRate" -> maxScaleDownRate;
+            case "scaleDownDelay" -> scaleDownDelay;
+            case "cpuScaleUpAbove" -> cpuScaleUpAbove;
+            case "cpuScaleDownBelow" -> cpuScaleDownBelow;
+            case "cpuWindow" -> cpuWindow;
+            default -> throw new IllegalArgumentException("no field " + name);
+        };
     }
 
     /** The schedule rows, padded so the three lists line up. */
@@ -78,7 +103,7 @@ public record ScalingPageForm(String minInstances, String maxInstances, String t
         Integer min = changed(number("minInstances", minInstances, errors), current.minInstances());
         Integer max = changed(number("maxInstances", maxInstances, errors), current.maxInstances());
         Integer target = changed(number("targetConcurrency", targetConcurrency, errors), current.targetConcurrency());
-        String idle = sameDuration(scaleToZeroAfter, current.scaleToZeroAfter()) ? null : text(scaleToZeroAfter);
+        String idle = changed(scaleToZeroAfter, current.scaleToZeroAfter());
         boolean on = Boolean.TRUE.equals(predictive); // an unticked checkbox sends nothing
         Boolean forecast = on != current.predictive() ? on : null;
         List<ScalingUpdate.Item> items = new ArrayList<>();
@@ -90,7 +115,24 @@ public record ScalingPageForm(String minInstances, String maxInstances, String t
                     number("schedule[" + i + "].minInstances", r.minInstances(), errors), text(r.duration())));
         }
         List<ScalingUpdate.Item> schedule = items.equals(of(current).items()) ? null : items;
-        return new Parsed(new ScalingUpdate(min, max, target, idle, forecast, schedule), errors);
+        Double rate = changed(decimal("maxScaleDownRate", maxScaleDownRate, errors), current.maxScaleDownRate());
+        return new Parsed(new ScalingUpdate(min, max, target, idle, forecast, schedule,
+                changed(stableWindow, current.stableWindow()), changed(panicWindow, current.panicWindow()), rate,
+                changed(scaleDownDelay, current.scaleDownDelay()), cpu(current.cpu(), errors)), errors);
+    }
+
+    /** The CPU fields that differ from the current rule; all blank means no rule (none is added). */
+    private ScalingUpdate.Cpu cpu(CpuRule current, Map<String, String> errors) {
+        if (current == null && blank(cpuScaleUpAbove) && blank(cpuScaleDownBelow) && blank(cpuWindow)) {
+            return null;
+        }
+        CpuRule from = current == null ? CpuRule.defaults() : current;
+        Integer up = blank(cpuScaleUpAbove) ? null
+                : changed(number("cpuScaleUpAbove", cpuScaleUpAbove, errors), current == null ? -1 : from.scaleUpAbove());
+        Integer down = blank(cpuScaleDownBelow) ? null : changed(number("cpuScaleDownBelow", cpuScaleDownBelow, errors),
+                current == null ? -1 : from.scaleDownBelow());
+        String window = blank(cpuWindow) ? null : current == null ? text(cpuWindow) : changed(cpuWindow, from.window());
+        return up == null && down == null && window == null ? null : new ScalingUpdate.Cpu(up, down, window);
     }
 
     private List<ScalingUpdate.Item> items() {
@@ -101,7 +143,8 @@ public record ScalingPageForm(String minInstances, String maxInstances, String t
     private ScalingPageForm withRows(List<Row> rows) {
         return new ScalingPageForm(minInstances, maxInstances, targetConcurrency, scaleToZeroAfter, predictive,
                 rows.stream().map(Row::cron).toList(), rows.stream().map(Row::minInstances).toList(),
-                rows.stream().map(Row::duration).toList());
+                rows.stream().map(Row::duration).toList(), stableWindow, panicWindow, maxScaleDownRate,
+                scaleDownDelay, cpuScaleUpAbove, cpuScaleDownBelow, cpuWindow);
     }
 
     private static Integer number(String field, String text, Map<String, String> errors) {
@@ -117,16 +160,34 @@ public record ScalingPageForm(String minInstances, String maxInstances, String t
         }
     }
 
-    private static Integer changed(Integer value, int current) {
-        return value == null || value == current ? null : value;
+    private static Double decimal(String field, String text, Map<String, String> errors) {
+        if (blank(text)) {
+            errors.put(field, field + " is required");
+            return null;
+        }
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, field + " must be a number, got '" + text.trim() + "'");
+            return null;
+        }
     }
 
-    private static boolean sameDuration(String text, Duration current) {
+    private static <T> T changed(T value, T current) {
+        return value == null || value.equals(current) ? null : value;
+    }
+
+    /** The text when it is not the same duration as {@code current}; what is wrong with it is the service's to say. */
+    private static String changed(String text, Duration current) {
         try {
-            return Durations.parse("scaleToZeroAfter", text).equals(current);
+            return Durations.parse("field", text).equals(current) ? null : text.trim();
         } catch (IllegalArgumentException e) {
-            return false; // the service says what is wrong with it
+            return text == null ? "" : text.trim();
         }
+    }
+
+    private static String rate(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static String text(String s) {

@@ -58,11 +58,11 @@ class ScalingPageBrowserTests {
         type("maxInstances", "7");
         type("scaleToZeroAfter", "soon");
         type("targetConcurrency", "lots");
-        browser.findElement(By.id("add-row")).click();
+        submit(By.id("add-row"));
         type("schedule-0-cron", "0 0 8 * * MON-FRI");
         type("schedule-0-minInstances", "3");
         type("schedule-0-duration", "10h");
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
 
         WebElement idleField = browser.findElement(By.id("scaleToZeroAfter")).findElement(By.xpath(".."));
         assertThat(idleField.findElement(By.className("field-error")).getText())
@@ -87,7 +87,7 @@ class ScalingPageBrowserTests {
         browser.get(platform.url("/dashboard/apps/" + APP + "/scaling"));
         type("minInstances", "6");
         type("maxInstances", "3");
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
 
         assertThat(browser.findElement(By.id("maxInstances-error")).getText())
                 .isEqualTo("maxInstances must be >= minInstances (6), got 3");
@@ -101,11 +101,11 @@ class ScalingPageBrowserTests {
         type("maxInstances", "8");
         type("scaleToZeroAfter", "10m");
         browser.findElement(By.id("predictive")).click();
-        browser.findElement(By.id("add-row")).click();
+        submit(By.id("add-row"));
         type("schedule-0-cron", "0 0 8 * * MON-FRI");
         type("schedule-0-minInstances", "3");
         type("schedule-0-duration", "10h");
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
 
         assertThat(browser.findElement(By.id("scaling-done")).getText()).startsWith("Saved.");
         assertThat(value("maxInstances")).isEqualTo("8");
@@ -114,12 +114,13 @@ class ScalingPageBrowserTests {
                 "{\"cron\":\"0 0 8 * * MON-FRI\",\"minInstances\":3,\"duration\":\"10h\"}",
                 "\"overridden\":[\"maxInstances\",\"scaleToZeroAfter\",\"predictive\",\"schedule\"]");
 
-        browser.findElement(By.cssSelector("button[value='remove-row-0']")).click();
+        submit(By.cssSelector("button[value='remove-row-0']"));
         assertThat(browser.findElements(By.id("schedule-0-cron"))).isEmpty();
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
+        assertThat(browser.findElement(By.id("scaling-done")).getText()).startsWith("Saved.");
         assertThat(platform.get("/api/v1/apps/" + APP + "/scaling").body()).contains("\"schedule\":[]");
 
-        browser.findElement(By.id("reset")).click();
+        submit(By.id("reset"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("scaling-done")).getText().startsWith("Reset"));
         assertThat(value("maxInstances")).isEqualTo("5");
@@ -128,8 +129,63 @@ class ScalingPageBrowserTests {
     }
 
     @Test
+    void tuningAndTheCpuRuleAreEditableAndCheckedLikeTheRest() {
+        browser.get(platform.url("/dashboard/apps/" + APP + "/scaling"));
+        type("stableWindow", "2m");
+        type("panicWindow", "10m");
+        type("cpuScaleUpAbove", "70");
+        submit(By.id("save"));
+
+        assertThat(browser.findElement(By.id("panicWindow-error")).getText()).startsWith("panicWindow must be <= stableWindow");
+        assertThat(value("stableWindow")).isEqualTo("2m");
+        assertThat(value("cpuScaleUpAbove")).isEqualTo("70");
+
+        type("panicWindow", "10s");
+        type("maxScaleDownRate", "1.5");
+        submit(By.id("save"));
+
+        assertThat(browser.findElement(By.id("scaling-done")).getText()).startsWith("Saved.");
+        assertThat(platform.get("/api/v1/apps/" + APP + "/scaling").body()).contains("\"stableWindow\":\"2m\"",
+                "\"panicWindow\":\"10s\"", "\"maxScaleDownRate\":1.5",
+                "\"cpu\":{\"scaleUpAbove\":70,\"scaleDownBelow\":20,\"window\":\"10m\"}",
+                "\"overridden\":[\"stableWindow\",\"panicWindow\",\"maxScaleDownRate\",\"cpu\"]");
+        assertThat(value("cpuWindow")).isEqualTo("10m");
+    }
+
+    @Test
+    void theApiOverridesTuningAndNamesTheFieldOfABrokenRule() {
+        PlatformHarness.Answer ok = put("{\"stableWindow\": \"90s\", \"scaleDownDelay\": \"30s\", "
+                + "\"cpu\": {\"scaleUpAbove\": 75, \"window\": \"1m\"}}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"stableWindow\":\"90s\"", "\"scaleDownDelay\":\"30s\"",
+                "\"cpu\":{\"scaleUpAbove\":75,\"scaleDownBelow\":20,\"window\":\"1m\"}");
+
+        PlatformHarness.Answer tooLong = put("{\"stableWindow\": \"10m\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("scaling.stableWindow must be at most 5m");
+        PlatformHarness.Answer rate = put("{\"maxScaleDownRate\": 1.0}");
+        assertThat(rate.body()).contains("scaling.maxScaleDownRate must be > 1");
+        PlatformHarness.Answer cpu = put("{\"cpu\": {\"scaleDownBelow\": 90}}");
+        assertThat(cpu.body()).contains("scaling.cpu.scaleDownBelow must be < scaleUpAbove (75), got 90");
+    }
+
+    @Test
     void anUnknownAppIsNotFound() {
         assertThat(platform.get("/dashboard/apps/charts-nope/scaling").status()).isEqualTo(404);
+    }
+
+    private static PlatformHarness.Answer put(String json) {
+        return platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.url("/api/v1/apps/"
+                + APP + "/scaling"))).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Clicks a submit button and waits for the next page. */
+    private void submit(By button) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
     }
 
     private void type(String id, String text) {

@@ -44,7 +44,7 @@ class ScalingPageValidationTests {
     @Test
     void onlyChangedFieldsAreSentAndAnEquivalentDurationIsNoChange() {
         ScalingPageForm form = new ScalingPageForm("1", " 8 ", "4", "300s", true, List.of("0 0 8 * * MON-FRI", ""),
-                List.of("3", ""), List.of("10h", ""));
+                List.of("3", ""), List.of("10h", ""), "60s", "6s", "2.0", "0s", "", "", "");
 
         ScalingPageForm.Parsed parsed = form.parse(CURRENT);
 
@@ -56,11 +56,12 @@ class ScalingPageValidationTests {
     @Test
     void textThatIsNoNumberIsAnErrorOnItsFieldAndRulesAreLeftToTheService() {
         ScalingPageForm form = new ScalingPageForm("lots", "", "0", "soon", false, List.of("every day"),
-                List.of("three"), List.of("1h"));
+                List.of("three"), List.of("1h"), "1m", "6s", "fast", "0s", "x", "", "");
 
         ScalingPageForm.Parsed parsed = form.parse(CURRENT);
 
-        assertThat(parsed.errors()).containsOnlyKeys("minInstances", "maxInstances", "schedule[0].minInstances");
+        assertThat(parsed.errors()).containsOnlyKeys("minInstances", "maxInstances", "schedule[0].minInstances",
+                "maxScaleDownRate", "cpuScaleUpAbove");
         assertThat(parsed.errors().get("minInstances")).isEqualTo("minInstances must be a whole number, got 'lots'");
         assertThat(parsed.errors().get("maxInstances")).isEqualTo("maxInstances is required");
         // 0 and "soon" are numbers and text: whether they are allowed is the service's rule, not the form's
@@ -71,11 +72,25 @@ class ScalingPageValidationTests {
     @Test
     void rowsCanBeAddedAndRemovedKeepingTheRest() {
         ScalingPageForm form = new ScalingPageForm("1", "5", "4", "5m", false, List.of("@daily"), List.of("2"),
-                List.of("1h")).withRow();
+                List.of("1h"), "1m", "6s", "2", "0s", "", "", "").withRow();
 
         assertThat(form.rows()).hasSize(2);
         assertThat(form.withoutRow(0).rows()).containsExactly(new ScalingPageForm.Row("", "", ""));
         assertThat(form.withoutRow(7).rows()).hasSize(2);
+    }
+
+    @Test
+    void tuningAndCpuFieldsAreSentWhenChangedAndACpuRuleOnlyWhenOneIsTyped() {
+        ScalingPageForm form = new ScalingPageForm("1", "5", "4", "5m", false, List.of(), List.of(), List.of(),
+                "2m", "6s", "1.5", "30s", "70", "", "");
+
+        ScalingPageForm.Parsed parsed = form.parse(CURRENT);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.update()).isEqualTo(new ScalingUpdate(null, null, null, null, null, null, "2m", null, 1.5,
+                "30s", new ScalingUpdate.Cpu(70, null, null)));
+        assertThat(ScalingPageController.formField("cpu.scaleDownBelow")).isEqualTo("cpuScaleDownBelow");
+        assertThat(ScalingPageController.formField("schedule[0].cron")).isEqualTo("schedule[0].cron");
     }
 
     private static ScalingProblem problem(Runnable check) {

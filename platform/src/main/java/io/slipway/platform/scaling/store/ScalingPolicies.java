@@ -46,7 +46,7 @@ public class ScalingPolicies {
             return ScalingPolicy.of(base);
         }
         try {
-            return ScalingPolicy.of(apply(base, override.get()));
+            return policy(base, override.get());
         } catch (IllegalArgumentException e) {
             log.warn("scaling override of {} no longer fits its manifest ({}); using the manifest's", app,
                     e.getMessage());
@@ -75,7 +75,7 @@ public class ScalingPolicies {
         });
         o.setUpdatedAt(clock.instant());
         overrides.save(o);
-        return ScalingPolicy.of(apply(base, o));
+        return policy(base, o);
     }
 
     /** The rule {@link #update} would find broken, without storing anything; empty when the update is valid. */
@@ -93,7 +93,7 @@ public class ScalingPolicies {
             ScalingUpdate update) {
         try {
             merge(o, update);
-            Scaling merged = apply(base, o);
+            ScalingPolicy merged = policy(base, o);
             if (manifest != null && merged.targetConcurrency() > manifest.serving().maxConcurrency()) {
                 throw new IllegalArgumentException("targetConcurrency must be <= serving.maxConcurrency ("
                         + manifest.serving().maxConcurrency() + "), got " + merged.targetConcurrency());
@@ -111,6 +111,7 @@ public class ScalingPolicies {
         to.setScaleToZeroAfterSeconds(from.getScaleToZeroAfterSeconds());
         to.setPredictive(from.getPredictive());
         to.setSchedule(from.getSchedule());
+        OverrideTuning.copy(from, to);
     }
 
     /** Drops the app's override: the manifest's scaling applies again. */
@@ -145,6 +146,7 @@ public class ScalingPolicies {
         if (u.schedule() != null) {
             o.setSchedule(ScheduleLines.format(entries(u.schedule())));
         }
+        OverrideTuning.merge(o, u);
     }
 
     private static List<ScheduleEntry> entries(List<ScalingUpdate.Item> items) {
@@ -173,8 +175,14 @@ public class ScalingPolicies {
                 or(o.getTargetConcurrency(), base.targetConcurrency()),
                 o.getScaleToZeroAfterSeconds() == null ? base.scaleToZeroAfter()
                         : Duration.ofSeconds(o.getScaleToZeroAfterSeconds()),
-                o.getSchedule() == null ? base.schedule() : ScheduleLines.parse(o.getSchedule()), base.cpu(),
+                o.getSchedule() == null ? base.schedule() : ScheduleLines.parse(o.getSchedule()),
+                OverrideTuning.cpu(base.cpu(), o),
                 o.getPredictive() == null ? base.predictive() : o.getPredictive());
+    }
+
+    /** The manifest's scaling with the override on top, tuning included. */
+    static ScalingPolicy policy(Scaling base, ScalingOverride o) {
+        return OverrideTuning.tune(ScalingPolicy.of(apply(base, o)), o);
     }
 
     private static <T> T or(T value, T fallback) {
