@@ -1,15 +1,16 @@
 package io.slipway.platform.dashboard;
 
-import io.slipway.platform.app.AppService;
 import io.slipway.platform.scaling.ScalingPolicy;
 import io.slipway.platform.scaling.store.InvalidScalingException;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import io.slipway.platform.scaling.store.ScalingPolicies;
 import io.slipway.platform.scaling.store.ScalingProblem;
 import io.slipway.platform.scaling.store.ScalingUpdate;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,15 +33,12 @@ class ScalingPageController {
     private static final int EVENTS = 20;
     private static final int MAX_ERRORS = 20;
     /** Whether the dashboard's layout template is there to wrap the page; the page stands alone without it. */
-    private static final boolean LAYOUT = new org.springframework.core.io.ClassPathResource("templates/layout.html")
-            .exists();
+    private static final boolean LAYOUT = new ClassPathResource("templates/layout.html").exists();
 
-    private final AppService apps;
     private final ScalingPolicies policies;
     private final ScalingEvents events;
 
-    ScalingPageController(AppService apps, ScalingPolicies policies, ScalingEvents events) {
-        this.apps = apps;
+    ScalingPageController(ScalingPolicies policies, ScalingEvents events) {
         this.policies = policies;
         this.events = events;
     }
@@ -56,7 +54,7 @@ class ScalingPageController {
     @PostMapping
     String save(@PathVariable String app, @ModelAttribute ScalingPageForm form,
             @RequestParam(required = false) String action, Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+            HttpServletResponse response) {
         if ("add-row".equals(action)) {
             return page(app, form.withRow(), Map.of(), model);
         }

@@ -3,12 +3,14 @@ package io.slipway.platform.dashboard.metrics;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.router.AppTraffic;
+import io.slipway.platform.router.TrafficRecorder;
 import io.slipway.platform.scaling.Durations;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,7 +53,7 @@ public class MetricsReader {
                 .filter(e -> !e.getAt().isBefore(from))
                 .map(e -> new AppMetrics.Event(e.getAt(), e.getAt().toEpochMilli(), e.getFromInstances(),
                         e.getToInstances(), e.getReason()))
-                .sorted(java.util.Comparator.comparing(AppMetrics.Event::at)).toList();
+                .sorted(Comparator.comparing(AppMetrics.Event::at)).toList();
         AppTraffic.Latency latency = traffic.latency(name, Duration.ofMinutes(1));
         AppMetrics.Now now = new AppMetrics.Now(traffic.requestsPerSecond(name, RECENT), recentErrors(history, to),
                 latency.p50Millis(), latency.p99Millis(), live.ready(), live.desired());
@@ -101,6 +103,6 @@ public class MetricsReader {
     }
 
     private static Duration step(List<AppTraffic.Sample> history) {
-        return history.isEmpty() ? io.slipway.platform.router.TrafficRecorder.BUCKET : history.get(0).length();
+        return history.isEmpty() ? TrafficRecorder.BUCKET : history.get(0).length();
     }
 }
