@@ -38,6 +38,7 @@ class MetricsApiTests {
 
     @AfterAll
     static void stop() {
+        platform.delete("/api/v1/apps/" + APP); // process instances outlive the platform (it adopts them on restart)
         platform.close();
     }
 
