@@ -33,10 +33,19 @@ public final class PlatformHarness implements AutoCloseable {
     }
 
     public static PlatformHarness start(Path dataDir, String backend, String... extra) {
+        return start(dataDir, backend, null, extra);
+    }
+
+    /** The platform on {@code clock} instead of the wall clock (when not null). */
+    public static PlatformHarness start(Path dataDir, String backend, java.time.Clock clock, String... extra) {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
                 "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
                 Stream.of(extra)).toArray(String[]::new);
-        return new PlatformHarness(new SpringApplicationBuilder(SlipwayApplication.class).run(args));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(SlipwayApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
+        }
+        return new PlatformHarness(builder.run(args));
     }
 
     public int port() {

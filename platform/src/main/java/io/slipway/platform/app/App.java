@@ -23,6 +23,10 @@ public class App {
 
     private int desiredInstances = 1;
 
+    /** Who the app belongs to (a user or a team); null on a platform without accounts. */
+    @Column(length = 64)
+    private String owner;
+
     @Version
     private long version;
 
@@ -48,6 +52,14 @@ public class App {
 
     public void setCurrentRelease(Integer currentRelease) {
         this.currentRelease = currentRelease;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
     }
 
     public int getDesiredInstances() {

@@ -1,5 +1,6 @@
 package io.slipway.platform.app;
 
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.build.ReleaseBuilder;
 import io.slipway.platform.bundle.BundleStore;
 import io.slipway.platform.deploy.BuildLogs;
@@ -34,10 +35,13 @@ public final class AppDeletion {
     private final Rollouts rollouts;
     private final TransactionTemplate transactions;
     private final java.util.function.Consumer<String> forgetScaling;
+    private final AuditLog audit;
 
     public AppDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
-            Rollouts rollouts, TransactionTemplate transactions, java.util.function.Consumer<String> forgetScaling) {
+            Rollouts rollouts, TransactionTemplate transactions, java.util.function.Consumer<String> forgetScaling,
+            AuditLog audit) {
+        this.audit = audit;
         this.apps = apps;
         this.releases = releases;
         this.deployments = deployments;
@@ -70,6 +74,8 @@ public final class AppDeletion {
             });
             appReleases.stream().map(ReleaseService::artifactOf).distinct().forEach(builder::remove);
             appDeployments.forEach(d -> logs.delete(d.getId()));
+            table.forgetApp(app);
+            audit.record(AuditLog.Action.DELETE_APP, app, appReleases.size() + " release(s) removed");
             appReleases.stream().map(Release::getBundleDigest).distinct()
                     .filter(digest -> releases.findByBundleDigest(digest).isEmpty())
                     .forEach(bundles::remove);

@@ -1,5 +1,6 @@
 package io.slipway.platform.app;
 
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.ConflictException;
 import io.slipway.platform.web.NotFoundException;
@@ -18,8 +19,10 @@ public class AppService {
 
     private final AppRepository apps;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public AppService(AppRepository apps, Clock clock) {
+    public AppService(AppRepository apps, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.apps = apps;
         this.clock = clock;
     }
@@ -30,7 +33,9 @@ public class AppService {
         if (apps.existsById(name)) {
             throw new ConflictException("app '" + name + "' already exists");
         }
-        return apps.save(new App(name, clock.instant()));
+        App created = apps.save(new App(name, clock.instant()));
+        audit.record(AuditLog.Action.CREATE_APP, name, null);
+        return created;
     }
 
     /** The app, created on the spot if it does not exist yet (a first deploy creates its app). */
@@ -43,6 +48,11 @@ public class AppService {
     @Transactional(readOnly = true)
     public App get(String name) {
         return apps.findById(name).orElseThrow(() -> new NotFoundException("app '" + name + "' does not exist"));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<App> find(String name) {
+        return apps.findById(name);
     }
 
     @Transactional(readOnly = true)

@@ -44,6 +44,16 @@ public final class BundleStore {
      * @throws io.slipway.buildpacks.bundle.BundleException naming the entry that was refused
      */
     public StoredBundle store(InputStream archive) {
+        return store(archive, limits.maxArchiveBytes());
+    }
+
+    /**
+     * Like {@link #store(InputStream)}, with the archive held to {@code maxArchiveBytes} when that
+     * is below the store's own limit (an owner's quota, say).
+     */
+    public StoredBundle store(InputStream archive, long maxArchiveBytes) {
+        BundleLimits limits = maxArchiveBytes < this.limits.maxArchiveBytes()
+                ? this.limits.withMaxArchiveBytes(maxArchiveBytes) : this.limits;
         Path incoming = root.resolve("incoming").resolve(UUID.randomUUID().toString());
         try {
             ExtractedBundle extracted = BundleArchive.extract(archive, incoming, limits);
@@ -62,6 +72,11 @@ public final class BundleStore {
         } finally {
             delete(incoming);
         }
+    }
+
+    /** The largest archive the store accepts. */
+    public long maxArchiveBytes() {
+        return limits.maxArchiveBytes();
     }
 
     /** The folder of a stored bundle. */

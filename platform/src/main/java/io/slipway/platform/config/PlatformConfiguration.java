@@ -1,14 +1,19 @@
 package io.slipway.platform.config;
 
 import io.slipway.buildpacks.bundle.BundleLimits;
+import io.slipway.platform.access.InvokeKeys;
 import io.slipway.platform.app.AppDeletion;
 import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.app.AppService;
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.build.ReleaseBuilder;
 import io.slipway.platform.bundle.BundleStore;
 import io.slipway.platform.deploy.BuildLogs;
+import io.slipway.platform.metering.MeteredBackend;
+import io.slipway.platform.metering.UsageMeter;
 import io.slipway.platform.deploy.DeploymentRepository;
 import io.slipway.platform.deploy.DeploymentService;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.ReleaseRepository;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.router.RoutingTable;
@@ -23,6 +28,7 @@ import io.slipway.platform.scaling.store.ScalingOverrideRepository;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
+    /** The wall clock; a test may hand in its own (a shifted clock to reach a scheduled floor's time). */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -53,9 +61,10 @@ class PlatformConfiguration {
         return Backends.select(properties, RuntimeDistributions.locate(properties.runtimeDistribution()), clock);
     }
 
+    /** The selected backend, metered: every start and stop it makes is recorded as it happens. */
     @Bean
-    RuntimeBackend runtimeBackend(Backends backends) {
-        return backends.backend();
+    RuntimeBackend runtimeBackend(Backends backends, UsageMeter meter, Clock clock) {
+        return new MeteredBackend(backends.backend(), meter, clock);
     }
 
     @Bean
@@ -97,21 +106,22 @@ class PlatformConfiguration {
     @Bean
     DeploymentService deploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService deploymentExecutor, Clock clock) {
+            ExecutorService deploymentExecutor, Clock clock, Quotas quotas, AuditLog audit) {
         return new DeploymentService(apps, deployments, releases, bundles, builder, rollout, rollouts, logs,
-                deploymentExecutor, clock);
+                deploymentExecutor, clock, quotas, audit);
     }
 
     @Bean
     AppDeletion appDeletion(AppRepository apps, ReleaseRepository releases, DeploymentRepository deployments,
             RuntimeBackend backend, RoutingTable table, ReleaseBuilder builder, BundleStore bundles, BuildLogs logs,
             Rollouts rollouts, TransactionTemplate transactions, ScalingEvents scalingEvents,
-            ScalingOverrideRepository scalingOverrides, DemandStore demand) {
+            ScalingOverrideRepository scalingOverrides, DemandStore demand, AuditLog audit, InvokeKeys invokeKeys) {
         return new AppDeletion(apps, releases, deployments, backend, table, builder, bundles, logs, rollouts, transactions,
                 app -> {
                     scalingEvents.deleteApp(app);
                     scalingOverrides.deleteById(app);
                     demand.deleteApp(app);
-                });
+                    invokeKeys.deleteApp(app);
+                }, audit);
     }
 }

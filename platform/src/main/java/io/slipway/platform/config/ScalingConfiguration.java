@@ -1,6 +1,7 @@
 package io.slipway.platform.config;
 
 import io.slipway.platform.app.AppRepository;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.router.RoutingTable;
 import io.slipway.platform.router.TrafficRecorder;
 import io.slipway.platform.runtime.CpuSampler;
@@ -33,13 +34,13 @@ class ScalingConfiguration {
     AutoscalerLoop autoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events, DemandStore demand,
             TrafficRecorder traffic, RoutingTable table, RuntimeBackend backend, CpuSampler cpu, Reconciler reconciler,
             Rollouts rollouts, Clock clock, @Value("${slipway.scaling.tick:2s}") Duration tick,
-            @Value("${slipway.scaling.startup-time:3s}") Duration startupTime) {
+            @Value("${slipway.scaling.startup-time:3s}") Duration startupTime, Quotas quotas) {
         return new AutoscalerLoop(apps, policies, events, demand, traffic, table, backend, cpu, reconciler, rollouts,
                 Executors.newCachedThreadPool(runnable -> {
                     Thread thread = new Thread(runnable, "cold-start");
                     thread.setDaemon(true);
                     return thread;
-                }), clock, tick, startupTime);
+                }), clock, tick, startupTime, quotas);
     }
 
     /** Runs the control loop every tick (slipway.scaling.tick, 2 s). */

@@ -1,5 +1,6 @@
 package io.slipway.platform.dashboard;
 
+import io.slipway.platform.quota.QuotaExceededException;
 import io.slipway.platform.scaling.ScalingPolicy;
 import io.slipway.platform.scaling.store.InvalidScalingException;
 import io.slipway.platform.scaling.store.ScalingEvents;
@@ -69,6 +70,8 @@ class ScalingPageController {
                 return "redirect:/dashboard/apps/" + app + "/scaling?done=saved";
             } catch (InvalidScalingException e) {
                 errors.put(formField(e.problem().field()), e.problem().message());
+            } catch (QuotaExceededException e) {
+                errors.put("minInstances", e.getMessage()); // only a higher floor can break a quota
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -2,9 +2,14 @@ package io.slipway.platform.deploy;
 
 import io.slipway.buildpacks.manifest.Manifest;
 import io.slipway.platform.app.App;
+import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.build.ReleaseBuilder;
+import io.slipway.buildpacks.bundle.BundleException;
+import io.slipway.platform.app.App;
 import io.slipway.platform.bundle.BundleStore;
+import io.slipway.platform.quota.QuotaExceededException;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.Release;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.Rollout;
@@ -38,10 +43,14 @@ public final class DeploymentService {
     private final BuildLogs logs;
     private final ExecutorService executor;
     private final Clock clock;
+    private final Quotas quotas;
+    private final AuditLog audit;
 
     public DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService executor, Clock clock) {
+            ExecutorService executor, Clock clock, Quotas quotas, AuditLog audit) {
+        this.audit = audit;
+        this.quotas = quotas;
         this.apps = apps;
         this.deployments = deployments;
         this.releases = releases;
@@ -59,16 +68,42 @@ public final class DeploymentService {
      *
      * @throws io.slipway.buildpacks.bundle.BundleException when the archive is refused
      * @throws io.slipway.buildpacks.manifest.ManifestException when the manifest is invalid
+     * @throws QuotaExceededException when the app, the bundle or its instances break the owner's quota
      */
     public Deployment deploy(String appName, InputStream archive, String user) {
         AppService.checkName(appName);
-        BundleStore.StoredBundle bundle = bundles.store(archive);
+        App existing = apps.find(appName).orElse(null);
+        String owner = existing == null ? null : existing.getOwner();
+        if (existing == null) {
+            quotas.checkNewApp(owner);
+        }
+        BundleStore.StoredBundle bundle = storeWithin(archive, owner);
         Manifest manifest = Manifest.read(bundle.directory());
+        quotas.checkInstances(appName, owner, manifest.scaling().minInstances(), manifest.resources());
         apps.ensure(appName);
+        if (existing == null) {
+            audit.record(AuditLog.Action.CREATE_APP, appName, "created by its first deployment");
+        }
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName, bundle.digest(),
                 user, clock.instant()));
+        audit.record(AuditLog.Action.DEPLOY, appName, "deployment " + deployment.getId() + " of bundle "
+                + bundle.digest());
         executor.submit(() -> build(deployment.getId(), bundle, manifest));
         return deployment;
+    }
+
+    private BundleStore.StoredBundle storeWithin(InputStream archive, String owner) {
+        long quota = quotas.maxBundleBytes(owner);
+        try {
+            return bundles.store(archive, quota);
+        } catch (BundleException e) {
+            if (e.kind() == BundleException.Kind.TOO_LARGE && quota < bundles.maxArchiveBytes()
+                    && e.entry() == null) {
+                throw new QuotaExceededException("maxBundleSize", "quota maxBundleSize (" + quota / (1024 * 1024)
+                        + " MB) exceeded: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Rolls an app back to an earlier release: a new release from its artifact, no rebuild. */
@@ -76,6 +111,8 @@ public final class DeploymentService {
         Release target = releases.get(appName, toRelease);
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName,
                 target.getBundleDigest(), user, clock.instant()));
+        audit.record(AuditLog.Action.ROLLBACK, appName, "deployment " + deployment.getId() + " back to release v"
+                + toRelease);
         executor.submit(() -> run(deployment.getId(), buildLog -> {
             buildLog.accept("-----> rolling app '" + appName + "' back to release v" + toRelease + " (no rebuild)");
             return releases.copyOf(target, user, "rollback to v" + toRelease);

@@ -38,8 +38,15 @@ public final class AppProxyServlet extends ProxyServlet {
     private final Admission admission;
     private final TrafficRecorder traffic;
     private final RouterProperties properties;
+    private final java.util.function.Supplier<InvokeGuard> guard;
 
     AppProxyServlet(RoutingTable table, Admission admission, TrafficRecorder traffic, RouterProperties properties) {
+        this(table, admission, traffic, properties, () -> InvokeGuard.OPEN);
+    }
+
+    AppProxyServlet(RoutingTable table, Admission admission, TrafficRecorder traffic, RouterProperties properties,
+            java.util.function.Supplier<InvokeGuard> guard) {
+        this.guard = guard;
         this.table = table;
         this.admission = admission;
         this.traffic = traffic;
@@ -63,6 +70,13 @@ public final class AppProxyServlet extends ProxyServlet {
             String id = request.getHeader(REQUEST_ID);
             request.setAttribute(REQUEST_ID, id != null && SANE_ID.matcher(id).matches() ? id : newRequestId());
             request.setAttribute(STARTED, traffic.started(route.app()));
+            response.setHeader(REQUEST_ID, (String) request.getAttribute(REQUEST_ID));
+            String refusal = guard.get().refuse(route.app(), request.getHeader("Authorization"));
+            if (refusal != null) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"" + route.app() + "\"");
+                reject(request, response, 401, "Unauthorized", refusal);
+                return;
+            }
         }
         response.setHeader(REQUEST_ID, (String) request.getAttribute(REQUEST_ID));
         RoutingTable.Target target = (RoutingTable.Target) request.getAttribute(ADMITTED);
@@ -141,6 +155,11 @@ public final class AppProxyServlet extends ProxyServlet {
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String client = request.getRemoteAddr();
         String host = request.getHeader("Host");
+        Route route = (Route) request.getAttribute(ROUTE);
+        if (route != null && Boolean.TRUE.equals(table.isProtected(route.app()))) {
+            // the invoke key is the platform's business, not the model's: it goes no further
+            proxyRequest.headers(headers -> headers.remove(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION));
+        }
         proxyRequest.headers(headers -> headers
                 .put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client)
                 .put("X-Forwarded-Proto", request.getScheme())
@@ -222,7 +241,7 @@ public final class AppProxyServlet extends ProxyServlet {
     private void reject(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail) {
         response.setHeader(REQUEST_ID, (String) request.getAttribute(REQUEST_ID));
-        Problems.write(response, status, title, detail, properties.retryAfter());
+        Problems.write(response, status, title, detail, status == 503 ? properties.retryAfter() : null);
         finish(request, status);
     }
 

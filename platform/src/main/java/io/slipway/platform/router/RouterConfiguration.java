@@ -36,8 +36,16 @@ class RouterConfiguration {
 
     @Bean
     AppProxyServlet appProxyServlet(RoutingTable table, Admission admission, TrafficRecorder traffic,
-            RouterProperties properties) {
-        return new AppProxyServlet(table, admission, traffic, properties);
+            RouterProperties properties, ObjectProvider<InvokeGuard> guard) {
+        InvokeGuard[] resolved = new InvokeGuard[1]; // looked up once, at the first call: the guard needs the router's table
+        return new AppProxyServlet(table, admission, traffic, properties, () -> {
+            InvokeGuard g = resolved[0];
+            if (g == null) {
+                g = guard.getIfAvailable(() -> InvokeGuard.OPEN);
+                resolved[0] = g;
+            }
+            return g;
+        });
     }
 
     @Bean

@@ -27,6 +27,7 @@ public final class RoutingTable {
     private final Map<String, List<Target>> byApp = new ConcurrentHashMap<>();
     private final Map<String, Integer> limits = new ConcurrentHashMap<>();
     private final Map<String, java.time.Duration> timeouts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> protectedApps = new ConcurrentHashMap<>();
     private final Map<String, String> appOf = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -81,6 +82,24 @@ public final class RoutingTable {
         if (kept.size() != targets.size()) {
             set(app, kept);
         }
+    }
+
+    /** Forgets everything about a deleted app: instances, limit, timeout, access. */
+    public void forgetApp(String app) {
+        set(app, List.of());
+        limits.remove(app);
+        timeouts.remove(app);
+        protectedApps.remove(app);
+    }
+
+    /** Sets whether calls to {@code app} need one of its invoke keys ({@code access: token}). */
+    public void setProtected(String app, boolean needsKey) {
+        protectedApps.put(app, needsKey);
+    }
+
+    /** Whether calls to {@code app} need an invoke key; null while nobody has said. */
+    public Boolean isProtected(String app) {
+        return protectedApps.get(app);
     }
 
     /** Sets how long the router waits for an answer from an instance of {@code app} ({@code serving.timeout}). */

@@ -55,6 +55,8 @@ public final class Reconciler {
     public void reconcile() {
         List<Instance> all = backend.list();
         Map<String, App> known = apps.findAll().stream().collect(Collectors.toMap(App::getName, a -> a));
+        // settings of deleted apps go, so a new app of the same name starts from its own release
+        limits.keySet().removeIf(key -> !known.containsKey(key.substring(0, key.lastIndexOf("/v"))));
         for (Instance orphan : all.stream().filter(i -> !known.containsKey(i.app())).toList()) {
             ReentrantLock lock = rollouts.lockOf(orphan.app());
             if (lock.tryLock()) {
@@ -156,8 +158,10 @@ public final class Reconciler {
     private int maxConcurrency(String app, int release) {
         return limits.computeIfAbsent(app + "/v" + release, key -> releases.findByAppAndNumber(app, release)
                 .map(r -> {
-                    var serving = InstanceSpecs.manifest(r).serving();
+                    var manifest = InstanceSpecs.manifest(r);
+                    var serving = manifest.serving();
                     table.setTimeout(app, serving.timeout().plusSeconds(5));
+                    table.setProtected(app, manifest.access() == io.slipway.buildpacks.manifest.Access.TOKEN);
                     return serving.maxConcurrency();
                 }).orElse(table.limit(app)));
     }

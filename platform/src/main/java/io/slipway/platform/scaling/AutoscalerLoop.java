@@ -5,6 +5,7 @@ import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.router.AppTraffic;
 import io.slipway.platform.router.ColdStarts;
 import io.slipway.platform.router.RoutingTable;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.runtime.CpuSampler;
 import io.slipway.platform.runtime.Instance;
 import io.slipway.platform.runtime.Reconciler;
@@ -49,7 +50,9 @@ public final class AutoscalerLoop implements ColdStarts {
     private final Clock clock;
     private final Duration tick;
     private final Duration startupTime;
+    private final Quotas quotas;
     private final Map<String, AppScaler> scalers = new ConcurrentHashMap<>();
+    private final Map<String, String> quotaHeld = new ConcurrentHashMap<>();
     private final Map<String, Boolean> waking = new ConcurrentHashMap<>();
     private final Map<String, Long> storedMinute = new ConcurrentHashMap<>();
     private Instant prunedAt = Instant.MIN;
@@ -57,7 +60,8 @@ public final class AutoscalerLoop implements ColdStarts {
     public AutoscalerLoop(AppRepository apps, ScalingPolicies policies, ScalingEvents events, DemandStore demand,
             AppTraffic traffic,
             RoutingTable table, RuntimeBackend backend, CpuSampler cpu, Reconciler reconciler, Rollouts rollouts,
-            ExecutorService executor, Clock clock, Duration tick, Duration startupTime) {
+            ExecutorService executor, Clock clock, Duration tick, Duration startupTime, Quotas quotas) {
+        this.quotas = quotas;
         this.apps = apps;
         this.policies = policies;
         this.events = events;
@@ -119,7 +123,22 @@ public final class AutoscalerLoop implements ColdStarts {
         store(name, scaler.history(), now);
         int ready = table.targets(name).size();
         Decision decision = scaler.decide(policy, ready, app.getDesiredInstances(), startupTime, now);
-        events.record(name, decision, now);
+        Quotas.Allowance allowance = quotas.allowance(app, decision.desired(), app.getDesiredInstances());
+        if (allowance.heldBackBy() != null) {
+            decision = decision.limitedTo(allowance.instances(), "quota " + allowance.heldBackBy() + " held it back to "
+                    + allowance.instances() + " (wanted " + decision.desired() + ")");
+        }
+        // a quota holding an app back is recorded when it starts or its allowance moves, not at every tick
+        String held = allowance.heldBackBy() == null ? null : allowance.heldBackBy() + " " + allowance.instances();
+        boolean heldAsBefore = held != null && held.equals(quotaHeld.get(name)) && !decision.changes();
+        if (held == null) {
+            quotaHeld.remove(name);
+        } else {
+            quotaHeld.put(name, held);
+        }
+        if (!heldAsBefore) {
+            events.record(name, decision, now);
+        }
         if (decision.changes()) {
             App current = apps.findById(name).orElse(null);
             if (current != null) {
@@ -154,6 +173,12 @@ public final class AutoscalerLoop implements ColdStarts {
                     return;
                 }
                 if (current.getDesiredInstances() == 0) {
+                    Quotas.Allowance allowance = quotas.allowance(current, 1, 0);
+                    if (allowance.instances() < 1) {
+                        log.warn("app '{}': a request arrived while scaled to zero, but quota {} leaves no room for an"
+                                + " instance", app, allowance.heldBackBy());
+                        return;
+                    }
                     current.setDesiredInstances(1);
                     apps.save(current);
                     events.recordWake(app, clock.instant());

@@ -18,7 +18,12 @@ public record Decision(int desired, String reason, boolean panic, int from, int 
         return desired != from;
     }
 
-    /** Whether a rule wanted a different count than was decided (held back by the scale-down rate). */
+    /** This decision held to {@code instances} (by a quota, say), with why added to the reason. */
+    public Decision limitedTo(int instances, String why) {
+        return new Decision(instances, reason + "; " + why, panic, from, wanted, memory);
+    }
+
+    /** Whether a rule wanted a different count than was decided (held back by the scale-down rate or a quota). */
     public boolean heldBack() {
         return wanted != desired;
     }

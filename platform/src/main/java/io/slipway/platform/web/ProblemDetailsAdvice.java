@@ -3,6 +3,7 @@ package io.slipway.platform.web;
 import io.slipway.buildpacks.bundle.BundleException;
 import io.slipway.buildpacks.manifest.ManifestException;
 import io.slipway.buildpacks.manifest.ManifestProblem;
+import io.slipway.platform.quota.QuotaExceededException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,6 +57,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ProblemDetail quotaExceeded(QuotaExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.quota().equals("maxBundleSize")
+                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.FORBIDDEN, e.getMessage() + "; nothing was changed");
+        problem.setTitle("Quota exceeded");
+        problem.setProperty("quota", e.quota());
+        return problem;
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -5,6 +5,8 @@ import io.slipway.buildpacks.manifest.Scaling;
 import io.slipway.buildpacks.manifest.ScheduleEntry;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
+import io.slipway.platform.audit.AuditLog;
+import io.slipway.platform.quota.Quotas;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.InstanceSpecs;
 import io.slipway.platform.scaling.Durations;
@@ -27,9 +29,13 @@ public class ScalingPolicies {
     private final ReleaseService releases;
     private final ScalingOverrideRepository overrides;
     private final Clock clock;
+    private final Quotas quotas;
+    private final AuditLog audit;
 
     public ScalingPolicies(AppService apps, ReleaseService releases, ScalingOverrideRepository overrides,
-            Clock clock) {
+            Clock clock, Quotas quotas, AuditLog audit) {
+        this.audit = audit;
+        this.quotas = quotas;
         this.apps = apps;
         this.releases = releases;
         this.overrides = overrides;
@@ -67,15 +73,21 @@ public class ScalingPolicies {
      */
     @Transactional
     public ScalingPolicy update(String app, ScalingUpdate update) {
-        Manifest manifest = manifest(apps.get(app));
+        App found = apps.get(app);
+        Manifest manifest = manifest(found);
         Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
         ScalingOverride o = overrides.findById(app).orElseGet(() -> new ScalingOverride(app));
         merged(manifest, base, o, update).ifPresent(problem -> {
             throw new InvalidScalingException(problem);
         });
+        ScalingPolicy merged = policy(base, o);
+        if (manifest != null && merged.minInstances() > found.getDesiredInstances()) {
+            quotas.checkInstances(app, found.getOwner(), merged.minInstances(), manifest.resources());
+        }
         o.setUpdatedAt(clock.instant());
         overrides.save(o);
-        return policy(base, o);
+        audit.record(AuditLog.Action.SCALING_POLICY, app, update.describe());
+        return merged;
     }
 
     /** The rule {@link #update} would find broken, without storing anything; empty when the update is valid. */
@@ -119,6 +131,7 @@ public class ScalingPolicies {
     public ScalingPolicy reset(String app) {
         apps.get(app);
         overrides.deleteById(app);
+        audit.record(AuditLog.Action.SCALING_RESET, app, "back to the manifest's policy");
         return effective(app);
     }
 

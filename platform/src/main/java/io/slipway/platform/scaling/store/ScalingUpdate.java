@@ -27,6 +27,29 @@ public record ScalingUpdate(Integer minInstances, Integer maxInstances, Integer 
     public record Cpu(Integer scaleUpAbove, Integer scaleDownBelow, String window) {
     }
 
+    /** The fields set, for people: {@code minInstances=2, predictive=true}. */
+    public String describe() {
+        List<String> set = new java.util.ArrayList<>();
+        add(set, "minInstances", minInstances);
+        add(set, "maxInstances", maxInstances);
+        add(set, "targetConcurrency", targetConcurrency);
+        add(set, "scaleToZeroAfter", scaleToZeroAfter);
+        add(set, "predictive", predictive);
+        add(set, "schedule", schedule == null ? null : schedule.size() + " entr" + (schedule.size() == 1 ? "y" : "ies"));
+        add(set, "stableWindow", stableWindow);
+        add(set, "panicWindow", panicWindow);
+        add(set, "maxScaleDownRate", maxScaleDownRate);
+        add(set, "scaleDownDelay", scaleDownDelay);
+        add(set, "cpu", cpu);
+        return set.isEmpty() ? "nothing changed" : String.join(", ", set);
+    }
+
+    private static void add(List<String> set, String name, Object value) {
+        if (value != null) {
+            set.add(name + "=" + value);
+        }
+    }
+
     /** One schedule entry: {@code {"cron": "0 0 8 * * MON-FRI", "minInstances": 3, "duration": "10h"}}. */
     public record Item(String cron, Integer minInstances, String duration) {
     }

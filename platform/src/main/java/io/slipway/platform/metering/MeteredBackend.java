@@ -1,0 +1,79 @@
+package io.slipway.platform.metering;
+
+import io.slipway.platform.runtime.Instance;
+import io.slipway.platform.runtime.InstanceSpec;
+import io.slipway.platform.runtime.RuntimeBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A backend whose starts and stops are metered the moment they happen. */
+public final class MeteredBackend implements RuntimeBackend {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeteredBackend.class);
+
+    private final RuntimeBackend backend;
+    private final UsageMeter meter;
+    private final Clock clock;
+
+    public MeteredBackend(RuntimeBackend backend, UsageMeter meter, Clock clock) {
+        this.backend = backend;
+        this.meter = meter;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return backend.name();
+    }
+
+    @Override
+    public Instance start(InstanceSpec spec) {
+        Instance instance = backend.start(spec);
+        try {
+            meter.started(instance, spec);
+        } catch (RuntimeException e) {
+            // never fail a start over its metering: the next sync records the instance
+            log.warn("metering the start of {} failed: {}", instance.id(), e.toString());
+        }
+        return instance;
+    }
+
+    @Override
+    public void stop(String instanceId, Duration grace) {
+        meter.stopping(instanceId);
+        try {
+            backend.stop(instanceId, grace);
+        } catch (RuntimeException e) {
+            meter.stopFailed(instanceId); // it may still run: the next sync tells
+            throw e;
+        }
+        try {
+            meter.stopped(instanceId, clock.instant());
+        } catch (RuntimeException e) {
+            // never fail a stop over its metering: the next sync closes the lifetime where last seen
+            log.warn("metering the stop of {} failed: {}", instanceId, e.toString());
+        }
+    }
+
+    @Override
+    public List<Instance> list() {
+        return backend.list();
+    }
+
+    @Override
+    public Optional<Instance> find(String instanceId) {
+        return backend.find(instanceId);
+    }
+
+    @Override
+    public String logs(String instanceId, int lines) {
+        return backend.logs(instanceId, lines);
+    }
+
+    @Override
+    public Optional<Duration> cpuTime(String instanceId) {
+        return backend.cpuTime(instanceId);
+    }
+}
