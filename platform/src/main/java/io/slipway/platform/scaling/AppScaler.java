@@ -9,8 +9,11 @@ import java.time.Instant;
  */
 public final class AppScaler {
 
+    /** How far back the in-flight demand is kept: the longest stable window a policy can have. */
+    public static final Duration DEMAND_KEPT = Duration.ofMinutes(5);
+
     private final Autoscaler autoscaler;
-    private final MetricWindow concurrency = new MetricWindow(Duration.ofMinutes(5));
+    private final MetricWindow concurrency = new MetricWindow(DEMAND_KEPT);
     private final MetricWindow cpu = new MetricWindow(Duration.ofMinutes(61));
     private final DemandHistory history;
     private ScalerMemory memory = ScalerMemory.NONE;

@@ -83,6 +83,12 @@ class ScalingController {
             add(fields, "scaleToZeroAfter", o.getScaleToZeroAfterSeconds());
             add(fields, "predictive", o.getPredictive());
             add(fields, "schedule", o.getSchedule());
+            add(fields, "stableWindow", o.getStableWindowMillis());
+            add(fields, "panicWindow", o.getPanicWindowMillis());
+            add(fields, "maxScaleDownRate", o.getMaxScaleDownRate());
+            add(fields, "scaleDownDelay", o.getScaleDownDelayMillis());
+            add(fields, "cpu", o.getCpuScaleUpAbove() != null || o.getCpuScaleDownBelow() != null
+                    || o.getCpuWindowSeconds() != null ? Boolean.TRUE : null);
         });
         return fields;
     }

@@ -31,6 +31,14 @@ public class ScalingOverride {
 
     private Instant updatedAt;
 
+    private Long stableWindowMillis;
+    private Long panicWindowMillis;
+    private Double maxScaleDownRate;
+    private Long scaleDownDelayMillis;
+    private Integer cpuScaleUpAbove;
+    private Integer cpuScaleDownBelow;
+    private Long cpuWindowSeconds;
+
     @Version
     private long version;
 
@@ -100,5 +108,61 @@ public class ScalingOverride {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public Long getStableWindowMillis() {
+        return stableWindowMillis;
+    }
+
+    public void setStableWindowMillis(Long stableWindowMillis) {
+        this.stableWindowMillis = stableWindowMillis;
+    }
+
+    public Long getPanicWindowMillis() {
+        return panicWindowMillis;
+    }
+
+    public void setPanicWindowMillis(Long panicWindowMillis) {
+        this.panicWindowMillis = panicWindowMillis;
+    }
+
+    public Double getMaxScaleDownRate() {
+        return maxScaleDownRate;
+    }
+
+    public void setMaxScaleDownRate(Double maxScaleDownRate) {
+        this.maxScaleDownRate = maxScaleDownRate;
+    }
+
+    public Long getScaleDownDelayMillis() {
+        return scaleDownDelayMillis;
+    }
+
+    public void setScaleDownDelayMillis(Long scaleDownDelayMillis) {
+        this.scaleDownDelayMillis = scaleDownDelayMillis;
+    }
+
+    public Integer getCpuScaleUpAbove() {
+        return cpuScaleUpAbove;
+    }
+
+    public void setCpuScaleUpAbove(Integer cpuScaleUpAbove) {
+        this.cpuScaleUpAbove = cpuScaleUpAbove;
+    }
+
+    public Integer getCpuScaleDownBelow() {
+        return cpuScaleDownBelow;
+    }
+
+    public void setCpuScaleDownBelow(Integer cpuScaleDownBelow) {
+        this.cpuScaleDownBelow = cpuScaleDownBelow;
+    }
+
+    public Long getCpuWindowSeconds() {
+        return cpuWindowSeconds;
+    }
+
+    public void setCpuWindowSeconds(Long cpuWindowSeconds) {
+        this.cpuWindowSeconds = cpuWindowSeconds;
     }
 }

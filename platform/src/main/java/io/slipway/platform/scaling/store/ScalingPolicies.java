@@ -11,7 +11,6 @@ import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.InstanceSpecs;
 import io.slipway.platform.scaling.Durations;
 import io.slipway.platform.scaling.ScalingPolicy;
-import io.slipway.platform.web.BadRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public class ScalingPolicies {
             return ScalingPolicy.of(base);
         }
         try {
-            return ScalingPolicy.of(apply(base, override.get()));
+            return policy(base, override.get());
         } catch (IllegalArgumentException e) {
             log.warn("scaling override of {} no longer fits its manifest ({}); using the manifest's", app,
                     e.getMessage());
@@ -68,31 +67,63 @@ public class ScalingPolicies {
         return overrides.findById(app);
     }
 
-    /** Merges the update into the app's override, checks the result, stores it and answers the new policy. */
+    /**
+     * Merges the update into the app's override, checks the result, stores it and answers the new policy;
+     * an {@link InvalidScalingException} naming the field when the result breaks a rule.
+     */
     @Transactional
     public ScalingPolicy update(String app, ScalingUpdate update) {
         App found = apps.get(app);
         Manifest manifest = manifest(found);
         Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
         ScalingOverride o = overrides.findById(app).orElseGet(() -> new ScalingOverride(app));
-        Scaling merged;
-        try {
-            merge(o, update);
-            merged = apply(base, o);
-            if (manifest != null && merged.targetConcurrency() > manifest.serving().maxConcurrency()) {
-                throw new IllegalArgumentException("targetConcurrency must be <= serving.maxConcurrency ("
-                        + manifest.serving().maxConcurrency() + "), got " + merged.targetConcurrency());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("scaling." + e.getMessage());
-        }
+        merged(manifest, base, o, update).ifPresent(problem -> {
+            throw new InvalidScalingException(problem);
+        });
+        ScalingPolicy merged = policy(base, o);
         if (manifest != null && merged.minInstances() > found.getDesiredInstances()) {
             quotas.checkInstances(app, found.getOwner(), merged.minInstances(), manifest.resources());
         }
         o.setUpdatedAt(clock.instant());
         overrides.save(o);
         audit.record(AuditLog.Action.SCALING_POLICY, app, update.describe());
-        return ScalingPolicy.of(apply(base, o));
+        return merged;
+    }
+
+    /** The rule {@link #update} would find broken, without storing anything; empty when the update is valid. */
+    @Transactional(readOnly = true)
+    public Optional<ScalingProblem> check(String app, ScalingUpdate update) {
+        Manifest manifest = manifest(apps.get(app));
+        Scaling base = manifest == null ? Scaling.defaults() : manifest.scaling();
+        ScalingOverride o = new ScalingOverride(app);
+        overrides.findById(app).ifPresent(current -> copy(current, o));
+        return merged(manifest, base, o, update);
+    }
+
+    /** Merges the update into {@code o} and checks the result against the manifest. */
+    private static Optional<ScalingProblem> merged(Manifest manifest, Scaling base, ScalingOverride o,
+            ScalingUpdate update) {
+        try {
+            merge(o, update);
+            ScalingPolicy merged = policy(base, o);
+            if (manifest != null && merged.targetConcurrency() > manifest.serving().maxConcurrency()) {
+                throw new IllegalArgumentException("targetConcurrency must be <= serving.maxConcurrency ("
+                        + manifest.serving().maxConcurrency() + "), got " + merged.targetConcurrency());
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(ScalingProblem.of(e));
+        }
+    }
+
+    private static void copy(ScalingOverride from, ScalingOverride to) {
+        to.setMinInstances(from.getMinInstances());
+        to.setMaxInstances(from.getMaxInstances());
+        to.setTargetConcurrency(from.getTargetConcurrency());
+        to.setScaleToZeroAfterSeconds(from.getScaleToZeroAfterSeconds());
+        to.setPredictive(from.getPredictive());
+        to.setSchedule(from.getSchedule());
+        OverrideTuning.copy(from, to);
     }
 
     /** Drops the app's override: the manifest's scaling applies again. */
@@ -128,6 +159,7 @@ public class ScalingPolicies {
         if (u.schedule() != null) {
             o.setSchedule(ScheduleLines.format(entries(u.schedule())));
         }
+        OverrideTuning.merge(o, u);
     }
 
     private static List<ScheduleEntry> entries(List<ScalingUpdate.Item> items) {
@@ -156,8 +188,14 @@ public class ScalingPolicies {
                 or(o.getTargetConcurrency(), base.targetConcurrency()),
                 o.getScaleToZeroAfterSeconds() == null ? base.scaleToZeroAfter()
                         : Duration.ofSeconds(o.getScaleToZeroAfterSeconds()),
-                o.getSchedule() == null ? base.schedule() : ScheduleLines.parse(o.getSchedule()), base.cpu(),
+                o.getSchedule() == null ? base.schedule() : ScheduleLines.parse(o.getSchedule()),
+                OverrideTuning.cpu(base.cpu(), o),
                 o.getPredictive() == null ? base.predictive() : o.getPredictive());
+    }
+
+    /** The manifest's scaling with the override on top, tuning included. */
+    static ScalingPolicy policy(Scaling base, ScalingOverride o) {
+        return OverrideTuning.tune(ScalingPolicy.of(apply(base, o)), o);
     }
 
     private static <T> T or(T value, T fallback) {
