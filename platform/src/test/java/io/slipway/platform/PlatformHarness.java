@@ -104,6 +104,17 @@ public final class PlatformHarness implements AutoCloseable {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** Deletes every app, so no instance outlives the test (process instances outlive their platform by design). */
+    public void deleteAllApps() {
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode app : JSON.readTree(get("/api/v1/apps").body())) {
+                delete("/api/v1/apps/" + app.path("name").asText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deploys a bundle folder to {@code app} and waits until the deployment is live or failed. */
     public com.fasterxml.jackson.databind.JsonNode deploy(String app, Path bundleDir) {
         Answer answer = post("/api/v1/apps/" + app + "/deployments", "application/gzip", tarGz(bundleDir));

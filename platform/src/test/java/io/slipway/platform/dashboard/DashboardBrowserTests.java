@@ -42,6 +42,7 @@ class DashboardBrowserTests {
     @AfterAll
     static void stop() {
         if (platform != null) {
+            platform.deleteAllApps();
             platform.close();
         }
     }

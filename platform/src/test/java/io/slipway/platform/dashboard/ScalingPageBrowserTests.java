@@ -36,6 +36,7 @@ class ScalingPageBrowserTests {
 
     @AfterAll
     static void stopPlatform() {
+        platform.deleteAllApps();
         platform.close();
     }
 
