@@ -37,6 +37,11 @@ class MeteringConfiguration {
         return new UsageReport(billing);
     }
 
+    @Bean
+    Usage usage(InstanceUsageRepository usages, UsageReport reports, BillingProperties billing, Clock clock) {
+        return new Usage(usages, reports, billing, clock);
+    }
+
     /** Checks the meter against the backend every {@code slipway.billing.sync-interval}. */
     @Component
     static class MeteringSync {

@@ -2,11 +2,9 @@ package io.slipway.platform.metering;
 
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.NotFoundException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,21 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 class UsageController {
 
     private final InstanceUsageRepository usages;
-    private final UsageReport reports;
-    private final BillingProperties billing;
-    private final Clock clock;
+    private final Usage usage;
 
-    UsageController(InstanceUsageRepository usages, UsageReport reports, BillingProperties billing, Clock clock) {
+    UsageController(InstanceUsageRepository usages, Usage usage) {
         this.usages = usages;
-        this.reports = reports;
-        this.billing = billing;
-        this.clock = clock;
+        this.usage = usage;
     }
 
     @GetMapping("/api/v1/usage")
     ResponseEntity<?> usage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "app") String by, @RequestParam(defaultValue = "json") String format) {
-        return report(from, to, by, format, usage -> true, "usage");
+        return answer(usage.report(from, to, by, u -> true), format, "usage");
     }
 
     @GetMapping("/api/v1/apps/{app}/usage")
@@ -46,7 +40,7 @@ class UsageController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "month") String by,
             @RequestParam(defaultValue = "json") String format) {
         requireMetered(app);
-        return report(from, to, by, format, usage -> usage.getApp().equals(app), "usage-" + app);
+        return answer(usage.report(from, to, by, u -> u.getApp().equals(app)), format, "usage-" + app);
     }
 
     /** One metered lifetime, as the API shows it. */
@@ -63,24 +57,13 @@ class UsageController {
     }
 
     private void requireMetered(String app) {
-        if (app.length() > 40 || !usages.existsByApp(app)) {
+        if (!usage.metered(app)) {
             throw new NotFoundException("no usage recorded for an app named '" + app.replaceAll("[^\\x20-\\x7e]", "?")
                     + "'");
         }
     }
 
-    private ResponseEntity<?> report(String from, String to, String by, String format,
-            Predicate<InstanceUsage> visible, String fileName) {
-        Instant now = clock.instant();
-        UsagePeriod period = UsagePeriod.parse(from, to, now, billing.zone());
-        UsageReport.GroupBy groupBy = switch (by.toLowerCase(Locale.ROOT)) {
-            case "app" -> UsageReport.GroupBy.APP;
-            case "owner" -> UsageReport.GroupBy.OWNER;
-            case "month" -> UsageReport.GroupBy.MONTH;
-            default -> throw new BadRequestException("by must be app, owner or month");
-        };
-        UsageReport.Report report = reports.of(usages.overlapping(period.from(), period.to()), period.from(),
-                period.to(), now, groupBy, visible);
+    private static ResponseEntity<?> answer(UsageReport.Report report, String format, String fileName) {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> ResponseEntity.ok(report);
             case "csv" -> ResponseEntity.ok()
