@@ -1,6 +1,8 @@
 package io.slipway.platform.dashboard;
 
+import io.slipway.buildpacks.manifest.Access;
 import io.slipway.buildpacks.manifest.Manifest;
+import io.slipway.platform.access.InvokeKeys;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.app.PublicUrl;
@@ -39,10 +41,12 @@ class AppPageController {
     private final PublicUrl publicUrl;
     private final RouterProperties router;
     private final JsonMapper json;
+    private final InvokeKeys keys;
 
     AppPageController(AppService apps, AppStatuses statuses, ReleaseService releases,
             DeploymentRepository deploymentRepository, DeploymentService deployments, InstanceViews instances,
-            PublicUrl publicUrl, RouterProperties router, JsonMapper json) {
+            PublicUrl publicUrl, RouterProperties router, JsonMapper json, InvokeKeys keys) {
+        this.keys = keys;
         this.apps = apps;
         this.statuses = statuses;
         this.releases = releases;
@@ -72,8 +76,12 @@ class AppPageController {
         model.addAttribute("instances", instances.of(app));
         Release current = found.getCurrentRelease() == null ? null
                 : history.stream().filter(r -> r.getNumber() == found.getCurrentRelease()).findFirst().orElse(null);
+        Manifest manifest = current == null ? null : InstanceSpecs.manifest(current);
         model.addAttribute("endpoint", current == null ? null
-                : Endpoint.of(app, InstanceSpecs.manifest(current), publicUrl.of(request), router.domain(), json));
+                : Endpoint.of(app, manifest, publicUrl.of(request), router.domain(), json));
+        model.addAttribute("protectedApp", manifest != null && manifest.access() == Access.TOKEN);
+        model.addAttribute("keys", keys.list(app));
+        model.addAttribute("keysPath", DashboardPaths.app(app) + "/keys");
         return "app";
     }
 
