@@ -54,10 +54,18 @@
     };
   }
 
-  if (panel.dataset.declared !== 'true') {
+  var keyField = document.getElementById('try-key');
+  function withKey(headers) {
+    if (keyField && keyField.value.trim() !== '') {
+      headers['Authorization'] = 'Bearer ' + keyField.value.trim();
+    }
+    return headers;
+  }
+
+  function loadMetadata() {
     body.value = '';
     body.placeholder = 'Asking the model for its inputs…';
-    fetch(panel.dataset.metadata, { cache: 'no-store' }).then(function (r) {
+    fetch(panel.dataset.metadata, { cache: 'no-store', headers: withKey({}) }).then(function (r) {
       if (!r.ok) { throw new Error('the model answered ' + r.status); }
       return r.json();
     }).then(function (metadata) {
@@ -68,8 +76,17 @@
     }).catch(function (e) {
       body.placeholder = '{"inputs": [{"name": "...", "datatype": "FP32", "shape": [1, 4], "data": [...]}]}';
       document.getElementById('try-hint').textContent = 'Could not read the model\'s inputs (' + e.message
-        + '); write the request by hand.';
+        + (keyField ? '; enter an invoke key' : '') + '); write the request by hand.';
     });
+  }
+
+  if (panel.dataset.declared !== 'true') {
+    loadMetadata();
+    if (keyField) {
+      keyField.addEventListener('change', function () {
+        if (body.value.trim() === '') { loadMetadata(); }
+      });
+    }
   }
 
   document.getElementById('try-form').addEventListener('submit', function (event) {
@@ -87,7 +104,7 @@
     answer.className = 'code';
     fetch(panel.dataset.infer, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: withKey({ 'Content-Type': 'application/json', 'Accept': 'application/json' }),
       body: body.value
     }).then(function (response) {
       return response.text().then(function (text) {

@@ -70,6 +70,12 @@ class KeysBrowserTests {
         assertThat(call(key)).isEqualTo(200);
         browser.screenshot("keys");
 
+        browser.find("#try-send").click();
+        browser.awaitText("#try-status", "HTTP 401", Duration.ofSeconds(20));
+        browser.type("#try-key", key);
+        browser.find("#try-send").click();
+        browser.awaitText("#try-status", "HTTP 200", Duration.ofSeconds(20));
+
         browser.go("/dashboard/apps/locked");
         assertThat(browser.driver.findElements(By.id("new-key-value"))).as("shown only once").isEmpty();
         assertThat(browser.text("#key-list")).contains("ci").contains(key.substring(0, 10)).doesNotContain(key);
