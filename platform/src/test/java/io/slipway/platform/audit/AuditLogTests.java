@@ -67,6 +67,11 @@ class AuditLogTests {
         assertThat(lines.get(6)).isEqualTo("anonymous create-app audited created by its first deployment");
         assertThat(JSON.readTree(platform.get("/api/v1/audit?app=audited&limit=2").body())).hasSize(2);
         assertThat(platform.get("/api/v1/audit?limit=0").status()).isEqualTo(400);
+
+        String page = platform.get("/dashboard/audit?app=audited").body();
+        assertThat(page).contains("<h1>Audit log</h1>").contains("delete-app").contains("scaling-policy")
+                .contains("maxInstances=3, predictive=true");
+        assertThat(platform.get("/dashboard/audit?app=..%2Fetc").body()).contains("field-error");
     }
 
     JsonNode deploy(String marker) throws Exception {
