@@ -1,4 +1,4 @@
-package io.slipway.platform.dashboard.metrics;
+package io.slipway.platform.metrics;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.slipway.platform.dashboard.metrics;
+package io.slipway.platform.metrics;
 
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppRepository;

@@ -3,4 +3,4 @@
  * over time (sampled here, every 2 s, for the last hour) and the scaling events, as
  * {@code GET /api/v1/apps/{app}/metrics}.
  */
-package io.slipway.platform.dashboard.metrics;
+package io.slipway.platform.metrics;

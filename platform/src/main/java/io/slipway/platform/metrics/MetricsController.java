@@ -1,4 +1,4 @@
-package io.slipway.platform.dashboard.metrics;
+package io.slipway.platform.metrics;
 
 import io.slipway.platform.scaling.Durations;
 import io.slipway.platform.web.BadRequestException;
