@@ -67,6 +67,7 @@
 
   // Read the whole log again as a stream: it ends when the deployment is over, or when the server
   // closes a long request (its async timeout); then it is read again while the deployment runs.
+  var finalRead = false;
   function follow() {
     fetch(log.dataset.log, { cache: 'no-store' }).then(function (response) {
       if (!response.ok || !response.body) { throw new Error('log answered ' + response.status); }
@@ -79,6 +80,13 @@
           if (chunk.done) {
             append(decoder.decode());
             return status().then(function (d) {
+              if (d.finished && !finalRead) {
+                // the stream may have been cut (the server's async timeout) just before the last
+                // lines: read the finished log once more, whole, before saying how it ended
+                finalRead = true;
+                follow();
+                return;
+              }
               showResult(d);
               if (!d.finished) { setTimeout(follow, 500); }
             });
