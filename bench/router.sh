@@ -70,8 +70,11 @@ run() {
   python3 - "$1" "$c1" "$c64" <<'PY'
 import re, sys
 def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    m = re.match(r"([\d.]+)(us|ms|s|m)", v)
+    if m is None:
+        sys.exit(f"cannot read wrk's latency {v!r}")
+    n, unit = m.groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 c1, c64 = sys.argv[2], sys.argv[3]
 p50 = ms(re.search(r"50%\s+(\S+)", c1).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", c1).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", c64).group(1))
