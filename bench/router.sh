@@ -24,41 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "failed at line $LINENO; see $data" >&2' ERR
-until curl -sf localhost:$port/actuator/health >/dev/null; do sleep 0.2; done
-tar -C sample-apps/iris-onnx -czf - . | curl -sf --data-binary @- -H 'Content-Type: application/gzip' \
-  "localhost:$port/api/v1/apps/iris/deployments?follow=true" >"$data/deploy.log"
-instance=$(curl -sf "localhost:$port/api/v1/apps/iris/instances" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["port"])')
-instance_pid=$(ss -ltnpH "sport = :$instance" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-
-mkdir -p "$data/nginx"
-cat >"$data/nginx.conf" <<NGINX
-worker_processes auto;
-pid $data/nginx.pid;
-error_log $data/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $data/nginx; proxy_temp_path $data/nginx; fastcgi_temp_path $data/nginx;
-  uwsgi_temp_path $data/nginx; scgi_temp_path $data/nginx;
-  upstream iris { server 127.0.0.1:$instance; keepalive 64; }
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / {
-      proxy_pass http://iris;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }
-}
-NGINX
-nginx -c "$data/nginx.conf" -p "$data/nginx"
-
-cat >"$data/infer.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"inputs":[{"name":"input","datatype":"FP32","shape":[1,4],"data":[5.1,3.5,1.4,0.2]}]}'
-LUA
+. bench/lib/iris-behind-nginx.sh
 
 # run NAME URL: prints "NAME p50 p99 rps" (ms, ms, requests/s)
 run() {

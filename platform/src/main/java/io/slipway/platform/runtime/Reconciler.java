@@ -152,18 +152,12 @@ public final class Reconciler {
     }
 
     /**
-     * The release's serving.maxConcurrency, the router's limit per instance, and its timeout, read
-     * once per release.
+     * The release's serving.maxConcurrency, the router's limit per instance; its timeout and access
+     * go to the table on the way, read once per release.
      */
     private int maxConcurrency(String app, int release) {
         return limits.computeIfAbsent(app + "/v" + release, key -> releases.findByAppAndNumber(app, release)
-                .map(r -> {
-                    var manifest = InstanceSpecs.manifest(r);
-                    var serving = manifest.serving();
-                    table.setTimeout(app, serving.timeout().plusSeconds(5));
-                    table.setProtected(app, manifest.access() == io.slipway.buildpacks.manifest.Access.TOKEN);
-                    return serving.maxConcurrency();
-                }).orElse(table.limit(app)));
+                .map(r -> RouteSettings.apply(table, app, InstanceSpecs.manifest(r))).orElse(table.limit(app)));
     }
 
     private String safeLogs(String instanceId) {

@@ -61,12 +61,8 @@ public final class Rollout {
                     + release.getNumber() + ": " + e.getMessage());
         }
         switchTo.accept(release.getNumber());
-        var serving = InstanceSpecs.manifest(release).serving();
-        // A little longer than the runtime's own timeout, so its 504 (which says why) reaches the caller.
-        table.setTimeout(app, serving.timeout().plusSeconds(5));
-        table.setProtected(app, InstanceSpecs.manifest(release).access() == io.slipway.buildpacks.manifest.Access.TOKEN);
-        table.set(app, started.stream().map(i -> new RoutingTable.Target(i.id(), i.port())).toList(),
-                serving.maxConcurrency());
+        int limit = RouteSettings.apply(table, app, InstanceSpecs.manifest(release));
+        table.set(app, started.stream().map(i -> new RoutingTable.Target(i.id(), i.port())).toList(), limit);
         log.accept("traffic switched to release v" + release.getNumber() + " (" + started.size() + " instance"
                 + (started.size() == 1 ? "" : "s") + ")");
         for (Instance instance : old) {
