@@ -174,14 +174,15 @@ public final class DeploymentService {
                     }, buildLog);
                     return null;
                 });
-                move(deploymentId, DeploymentStatus.LIVE);
+                // the last line goes first: whoever follows the log stops reading once the status says it is over
                 buildLog.accept("=====> release v" + release.getNumber() + " of '" + app + "' is live at /apps/" + app + "/");
+                move(deploymentId, DeploymentStatus.LIVE);
             } catch (Exception e) {
                 log.warn("deployment {} of '{}' failed: {}", deploymentId, app, e.getMessage());
                 Deployment failed = deployments.findById(deploymentId).orElseThrow();
                 failed.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
-                deployments.save(failed);
                 buildLog.accept("=====> deployment failed: " + failed.getReason());
+                deployments.save(failed);
             }
         } finally {
             lock.unlock();
