@@ -24,12 +24,47 @@ public final class PlatformHarness implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The first admin's name and password on every platform the harness starts. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "harness-admin-password";
+
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final String adminToken;
 
     private PlatformHarness(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.adminToken = mintToken(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The admin's API token, sent with every request of this harness (except the {@code *As} ones). */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A new API token of a user, made with its password (the one call that takes a password). */
+    public String mintToken(String username, String password) {
+        Answer answer = sendAs(null, HttpRequest.newBuilder(URI.create(url("/api/v1/tokens")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/plain").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"harness\"}")));
+        if (answer.status() != 201) {
+            throw new AssertionError("cannot make a token for " + username + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.body().strip();
+    }
+
+    /** A new member (or admin) and its API token. */
+    public String createUser(String username, String role) {
+        String password = username + "-password-123";
+        Answer made = postJson("/api/v1/users", "{\"username\": \"" + username + "\", \"password\": \"" + password
+                + "\", \"role\": \"" + role + "\"}");
+        if (made.status() != 201) {
+            throw new AssertionError("cannot make user " + username + ": " + made.status() + " " + made.body());
+        }
+        return mintToken(username, password);
     }
 
     public static PlatformHarness start(Path dataDir, String backend, String... extra) {
@@ -39,8 +74,8 @@ public final class PlatformHarness implements AutoCloseable {
     /** The platform on {@code clock} instead of the wall clock (when not null). */
     public static PlatformHarness start(Path dataDir, String backend, java.time.Clock clock, String... extra) {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
-                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
-                Stream.of(extra)).toArray(String[]::new);
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s",
+                "--slipway.security.admin-password=" + ADMIN_PASSWORD), Stream.of(extra)).toArray(String[]::new);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SlipwayApplication.class);
         if (clock != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
@@ -51,8 +86,8 @@ public final class PlatformHarness implements AutoCloseable {
     /** Starts the platform with more configuration classes (beans a test puts in, e.g. another GitAccess). */
     public static PlatformHarness startWith(Class<?>[] sources, Path dataDir, String backend, String... extra) {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
-                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
-                Stream.of(extra)).toArray(String[]::new);
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s",
+                "--slipway.security.admin-password=" + ADMIN_PASSWORD), Stream.of(extra)).toArray(String[]::new);
         return new PlatformHarness(new SpringApplicationBuilder(SlipwayApplication.class).sources(sources).run(args));
     }
 
@@ -68,8 +103,16 @@ public final class PlatformHarness implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** An answer: status, headers and body text. */
     public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+    }
+
+    public Answer getAs(String token, String path) {
+        return sendAs(token, HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
     public Answer get(String path) {
@@ -89,7 +132,16 @@ public final class PlatformHarness implements AutoCloseable {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends as the admin (unless the request already says who it is). */
     public Answer send(HttpRequest.Builder request) {
+        return sendAs(request.build().headers().firstValue("Authorization").isPresent() ? null : adminToken, request);
+    }
+
+    /** Sends with {@code token} as the bearer token; null sends no credentials at all. */
+    public Answer sendAs(String token, HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -117,7 +169,13 @@ public final class PlatformHarness implements AutoCloseable {
 
     /** Deploys a bundle folder to {@code app} and waits until the deployment is live or failed. */
     public com.fasterxml.jackson.databind.JsonNode deploy(String app, Path bundleDir) {
-        Answer answer = post("/api/v1/apps/" + app + "/deployments", "application/gzip", tarGz(bundleDir));
+        return deployAs(adminToken, app, bundleDir);
+    }
+
+    /** Deploys as the user of {@code token}. */
+    public com.fasterxml.jackson.databind.JsonNode deployAs(String token, String app, Path bundleDir) {
+        Answer answer = sendAs(token, HttpRequest.newBuilder(URI.create(url("/api/v1/apps/" + app + "/deployments")))
+                .header("Content-Type", "application/gzip").POST(HttpRequest.BodyPublishers.ofByteArray(tarGz(bundleDir))));
         if (answer.status() != 202) {
             throw new AssertionError("deploy to " + app + " answered " + answer.status() + ": " + answer.body());
         }

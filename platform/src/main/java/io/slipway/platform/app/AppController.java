@@ -14,6 +14,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,9 +32,11 @@ class AppController {
     private final RuntimeBackend backend;
     private final RoutingTable table;
     private final PublicUrl publicUrl;
+    private final AppOwners owners;
 
     AppController(AppService apps, AppDeletion deletion, ReleaseService releases, RuntimeBackend backend,
-            RoutingTable table, PublicUrl publicUrl) {
+            RoutingTable table, PublicUrl publicUrl, AppOwners owners) {
+        this.owners = owners;
         this.apps = apps;
         this.deletion = deletion;
         this.releases = releases;
@@ -43,8 +46,8 @@ class AppController {
     }
 
     /** An app as the API shows it. */
-    record AppView(String name, String status, Integer currentRelease, int desiredInstances, String endpoint,
-            String model, List<InstanceView> instances, Instant createdAt) {
+    record AppView(String name, String owner, String status, Integer currentRelease, int desiredInstances,
+            String endpoint, String model, List<InstanceView> instances, Instant createdAt) {
     }
 
     /** An instance as the API shows it. */
@@ -57,19 +60,32 @@ class AppController {
         if (!(name instanceof String text)) {
             throw new BadRequestException("send {\"name\": \"my-app\"}");
         }
-        App app = apps.create(text);
+        Object owner = body.get("owner");
+        if (owner != null && !(owner instanceof String)) {
+            throw new BadRequestException("owner must be a user name or team:NAME");
+        }
+        App app = apps.create(text, owners.ownerOfNew((String) owner));
         return ResponseEntity.created(URI.create("/api/v1/apps/" + app.getName())).body(view(app, backend.list(), request));
     }
 
     @GetMapping
     List<AppView> list(HttpServletRequest request) {
         List<Instance> running = backend.list(); // one backend call for all apps, not one per app
-        return apps.list().stream().map(app -> view(app, running, request)).toList();
+        return apps.list().stream().filter(owners::maySee).map(app -> view(app, running, request)).toList();
     }
 
     @GetMapping("/{app}")
     AppView describe(@PathVariable String app, HttpServletRequest request) {
         return view(apps.get(app), backend.list(), request);
+    }
+
+    /** Gives the app to another owner: {@code {"owner": "team:ml"}} (one the caller may use). */
+    @PatchMapping("/{app}")
+    AppView change(@PathVariable String app, @RequestBody Map<String, Object> body, HttpServletRequest request) {
+        if (!(body.get("owner") instanceof String owner) || body.size() != 1) {
+            throw new BadRequestException("send {\"owner\": \"USER\" or \"team:NAME\"}: the owner is all that changes here");
+        }
+        return view(apps.transfer(app, owners.ownerOfNew(owner)), backend.list(), request);
     }
 
     @DeleteMapping("/{app}")
@@ -90,7 +106,7 @@ class AppController {
             model = io.slipway.platform.runtime.InstanceSpecs.manifest(current).model().name();
         }
         String base = publicUrl.of(request) + "/apps/" + app.getName();
-        return new AppView(app.getName(), status(app, routed.size()), app.getCurrentRelease(), app.getDesiredInstances(),
+        return new AppView(app.getName(), app.getOwner(), status(app, routed.size()), app.getCurrentRelease(), app.getDesiredInstances(),
                 model == null ? null : base + "/v2/models/" + model + "/infer", model, instances, app.getCreatedAt());
     }
 

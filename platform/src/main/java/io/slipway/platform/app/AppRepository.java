@@ -4,4 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Apps by name. */
 public interface AppRepository extends JpaRepository<App, String> {
+
+    long countByOwner(String owner);
 }

@@ -27,27 +27,57 @@ public class AppService {
         this.clock = clock;
     }
 
+    /**
+     * A new app of {@code owner}. App names are one namespace for everyone (they are host names),
+     * so a name in use is refused whoever uses it.
+     */
     @Transactional
-    public App create(String name) {
+    public App create(String name, String owner) {
         checkName(name);
         if (apps.existsById(name)) {
-            throw new ConflictException("app '" + name + "' already exists");
+            throw new ConflictException(taken(name));
         }
-        App created = apps.save(new App(name, clock.instant()));
-        audit.record(AuditLog.Action.CREATE_APP, name, null);
+        App created = new App(name, clock.instant());
+        created.setOwner(owner);
+        apps.save(created);
+        audit.record(AuditLog.Action.CREATE_APP, name, "owner " + owner);
         return created;
     }
 
-    /** The app, created on the spot if it does not exist yet (a first deploy creates its app). */
+    /** The app, created for {@code owner} if it does not exist yet (a first deploy creates its app). */
     @Transactional
-    public App ensure(String name) {
+    public App ensure(String name, String owner) {
         checkName(name);
-        return apps.findById(name).orElseGet(() -> apps.save(new App(name, clock.instant())));
+        return apps.findById(name).orElseGet(() -> {
+            App created = new App(name, clock.instant());
+            created.setOwner(owner);
+            return apps.save(created);
+        });
+    }
+
+    /** Gives an app to another owner. */
+    @Transactional
+    public App transfer(String name, String owner) {
+        App app = get(name);
+        String before = app.getOwner();
+        app.setOwner(owner);
+        audit.record(AuditLog.Action.CHANGE_OWNER, name, "from " + before + " to " + owner);
+        return app;
     }
 
     @Transactional(readOnly = true)
     public App get(String name) {
-        return apps.findById(name).orElseThrow(() -> new NotFoundException("app '" + name + "' does not exist"));
+        return apps.findById(name).orElseThrow(() -> new NotFoundException(missing(name)));
+    }
+
+    /** What creating an app with a name in use is told. */
+    static String taken(String name) {
+        return "the app name '" + name + "' is taken: choose another";
+    }
+
+    /** What a request about a missing (or hidden) app is told. */
+    static String missing(String name) {
+        return "app '" + name + "' does not exist";
     }
 
     @Transactional(readOnly = true)

@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** What can be audited. */
-    public enum Action { CREATE_APP, DEPLOY, ROLLBACK, DELETE_APP, SCALING_POLICY, SCALING_RESET, ACCESS }
+    public enum Action {
+        CREATE_APP, DEPLOY, ROLLBACK, DELETE_APP, SCALING_POLICY, SCALING_RESET, ACCESS, CHANGE_OWNER,
+        CREATE_USER, CHANGE_USER, DELETE_USER, CHANGE_TEAM, TOKEN, QUOTA
+    }
 
     /** The most events one read returns. */
     public static final int MAX_LIMIT = 1000;

@@ -1,6 +1,7 @@
 package io.slipway.platform.dashboard;
 
 import io.slipway.platform.app.App;
+import io.slipway.platform.app.AppOwners;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.deploy.Deployment;
 import io.slipway.platform.deploy.DeploymentRepository;
@@ -22,8 +23,11 @@ class AppStatuses {
     private final DeploymentRepository deployments;
     private final RoutingTable table;
     private final AppTraffic traffic;
+    private final AppOwners owners;
 
-    AppStatuses(AppService apps, DeploymentRepository deployments, RoutingTable table, AppTraffic traffic) {
+    AppStatuses(AppService apps, DeploymentRepository deployments, RoutingTable table, AppTraffic traffic,
+            AppOwners owners) {
+        this.owners = owners;
         this.apps = apps;
         this.deployments = deployments;
         this.table = table;
@@ -31,7 +35,7 @@ class AppStatuses {
     }
 
     List<AppSummary> all() {
-        return apps.list().stream().map(this::summary).toList();
+        return apps.list().stream().filter(owners::maySee).map(this::summary).toList();
     }
 
     AppSummary summary(App app) {

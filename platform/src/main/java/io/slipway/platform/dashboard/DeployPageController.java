@@ -4,6 +4,7 @@ import io.slipway.buildpacks.bundle.BundleException;
 import io.slipway.buildpacks.manifest.Manifest;
 import io.slipway.buildpacks.manifest.ManifestException;
 import io.slipway.buildpacks.manifest.ManifestProblem;
+import io.slipway.platform.app.AppOwners;
 import io.slipway.platform.app.AppService;
 import io.slipway.platform.deploy.Deployment;
 import io.slipway.platform.deploy.DeploymentService;
@@ -46,8 +47,12 @@ class DeployPageController {
             Map.entry("maxInstances", "Max instances"));
 
     private final DeploymentService deployments;
+    private final AppService apps;
+    private final AppOwners owners;
 
-    DeployPageController(DeploymentService deployments) {
+    DeployPageController(DeploymentService deployments, AppService apps, AppOwners owners) {
+        this.apps = apps;
+        this.owners = owners;
         this.deployments = deployments;
     }
 
@@ -94,6 +99,7 @@ class DeployPageController {
         if (!hasModel) {
             errors.add("model", "choose the model file (.onnx or .pt)");
         }
+        checkTaken(form.getAppName(), "appName", errors);
         String format = ModelManifest.format(form, hasModel ? model.getOriginalFilename() : null, errors);
         String modelPath = ModelManifest.modelPath(hasModel ? model.getOriginalFilename() : null,
                 format == null ? "onnx" : format);
@@ -153,11 +159,20 @@ class DeployPageController {
         return view;
     }
 
-    private static void checkAppName(String name, String field, FormErrors errors) {
+    private void checkAppName(String name, String field, FormErrors errors) {
         if (name.isEmpty()) {
             errors.add(field, "enter an app name");
         } else if (!AppService.NAME.matcher(name).matches()) {
             errors.add(field, "use 1-40 lowercase letters, digits and dashes, starting and ending with a letter or digit");
+        } else {
+            checkTaken(name, field, errors);
+        }
+    }
+
+    /** An app name someone else has is taken (the name only: nothing else about that app is told). */
+    private void checkTaken(String name, String field, FormErrors errors) {
+        if (apps.find(name).filter(app -> !owners.maySee(app)).isPresent()) {
+            errors.add(field, "the app name '" + name + "' is taken: choose another");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.slipway.platform.dashboard;
 
+import io.slipway.platform.app.AppOwners;
 import io.slipway.platform.metering.Usage;
 import io.slipway.platform.metering.UsageReport;
 import io.slipway.platform.web.BadRequestException;
@@ -15,8 +16,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class UsagePageController {
 
     private final Usage usage;
+    private final AppOwners owners;
 
-    UsagePageController(Usage usage) {
+    UsagePageController(Usage usage, AppOwners owners) {
+        this.owners = owners;
         this.usage = usage;
     }
 
@@ -27,7 +30,7 @@ class UsagePageController {
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("by", by);
         try {
-            UsageReport.Report report = usage.report(from, to, by, u -> true);
+            UsageReport.Report report = usage.report(from, to, by, u -> owners.mayUse(u.getOwner()));
             model.addAttribute("report", report);
             model.addAttribute("csv", UriComponentsBuilder.fromPath("/api/v1/usage")
                     .queryParam("from", report.from()).queryParam("to", report.to()).queryParam("by", by)

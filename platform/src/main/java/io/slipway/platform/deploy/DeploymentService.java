@@ -73,14 +73,14 @@ public final class DeploymentService {
     public Deployment deploy(String appName, InputStream archive, String user) {
         AppService.checkName(appName);
         App existing = apps.find(appName).orElse(null);
-        String owner = existing == null ? null : existing.getOwner();
+        String owner = existing == null ? user : existing.getOwner(); // a first deployment makes the app the user's
         if (existing == null) {
             quotas.checkNewApp(owner);
         }
         BundleStore.StoredBundle bundle = storeWithin(archive, owner);
         Manifest manifest = Manifest.read(bundle.directory());
         quotas.checkInstances(appName, owner, manifest.scaling().minInstances(), manifest.resources());
-        apps.ensure(appName);
+        apps.ensure(appName, owner);
         if (existing == null) {
             audit.record(AuditLog.Action.CREATE_APP, appName, "created by its first deployment");
         }

@@ -3,7 +3,7 @@ package io.slipway.platform.git;
 /**
  * Who may read or push an app's repository. Every request to {@code /git/*}, reading or
  * writing, asks this first; the answer names the user recorded on the deployment a push makes.
- * Tokens (basic auth with an API token as the password) come as another implementation.
+ * The platform's implementation takes personal API tokens as the basic-auth password.
  */
 @FunctionalInterface
 public interface GitAccess {

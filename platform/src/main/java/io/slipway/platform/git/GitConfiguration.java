@@ -7,7 +7,6 @@ import io.slipway.platform.deploy.BuildLogs;
 import io.slipway.platform.deploy.DeploymentService;
 import io.slipway.platform.release.ReleaseService;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +37,10 @@ class GitConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<GitHttpServlet> gitServlet(GitRepositories repositories, ObjectProvider<GitAccess> access,
+    ServletRegistrationBean<GitHttpServlet> gitServlet(GitRepositories repositories, GitAccess access,
             PushDeploys pushes, PublicUrl publicUrl) {
-        // a GitAccess bean (tokens) replaces the anonymous default
-        GitAccess chosen = access.getIfAvailable(AnonymousGitAccess::new);
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(
-                new GitHttpServlet(repositories, chosen, pushes, publicUrl), "/git/*");
+                new GitHttpServlet(repositories, access, pushes, publicUrl), "/git/*");
         registration.setName("git");
         registration.setLoadOnStartup(1);
         return registration;

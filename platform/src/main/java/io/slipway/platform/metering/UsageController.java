@@ -1,5 +1,6 @@
 package io.slipway.platform.metering;
 
+import io.slipway.platform.app.AppOwners;
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.NotFoundException;
 import java.time.Instant;
@@ -23,8 +24,10 @@ class UsageController {
 
     private final InstanceUsageRepository usages;
     private final Usage usage;
+    private final AppOwners owners;
 
-    UsageController(InstanceUsageRepository usages, Usage usage) {
+    UsageController(InstanceUsageRepository usages, Usage usage, AppOwners owners) {
+        this.owners = owners;
         this.usages = usages;
         this.usage = usage;
     }
@@ -32,7 +35,7 @@ class UsageController {
     @GetMapping("/api/v1/usage")
     ResponseEntity<?> usage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "app") String by, @RequestParam(defaultValue = "json") String format) {
-        return answer(usage.report(from, to, by, u -> true), format, "usage");
+        return answer(usage.report(from, to, by, u -> owners.mayUse(u.getOwner())), format, "usage");
     }
 
     @GetMapping("/api/v1/apps/{app}/usage")

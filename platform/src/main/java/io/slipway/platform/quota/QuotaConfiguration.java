@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class QuotaConfiguration {
 
     @Bean
-    Quotas quotas(AppRepository apps, ReleaseRepository releases, QuotaProperties properties) {
-        return new Quotas(apps, releases, properties);
+    Quotas quotas(AppRepository apps, ReleaseRepository releases, QuotaProperties properties,
+            QuotaOverrideRepository overrides) {
+        return new Quotas(apps, releases, properties, overrides);
     }
 }

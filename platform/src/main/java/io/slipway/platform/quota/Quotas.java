@@ -21,18 +21,28 @@ public class Quotas {
     private final AppRepository apps;
     private final ReleaseRepository releases;
     private final QuotaProperties properties;
+    private final QuotaOverrideRepository overrides;
     private final Map<String, Resources> resources = new ConcurrentHashMap<>();
 
-    public Quotas(AppRepository apps, ReleaseRepository releases, QuotaProperties properties) {
+    public Quotas(AppRepository apps, ReleaseRepository releases, QuotaProperties properties,
+            QuotaOverrideRepository overrides) {
         this.apps = apps;
         this.releases = releases;
         this.properties = properties;
+        this.overrides = overrides;
     }
 
-    /** The owner's quota (everyone's, until quotas per owner are set). */
+    /** The owner's quota: its own where an admin set one, else everyone's ({@code slipway.quotas.*}). */
     public Quota of(String owner) {
+        Quota defaults = properties.quota();
+        return owner == null ? defaults : overrides.findById(owner).map(o -> o.over(defaults)).orElse(defaults);
+    }
+
+    /** Everyone's quota. */
+    public Quota defaults() {
         return properties.quota();
     }
+
 
     /** Refuses a new app beyond {@code maxApps}. */
     public void checkNewApp(String owner) {

@@ -51,20 +51,20 @@ class AuditLogTests {
         platform.awaitDeployment(rollback.headers().firstValue("Location").orElseThrow());
         assertThat(platform.delete("/api/v1/apps/audited").status()).isIn(200, 204);
 
-        JsonNode events = JSON.readTree(platform.get("/api/v1/audit?limit=20").body());
+        JsonNode events = JSON.readTree(platform.get("/api/v1/audit?app=audited&limit=20").body());
         List<String> lines = new ArrayList<>();
         for (JsonNode event : events) {
             lines.add(event.path("actor").asText() + " " + event.path("action").asText() + " "
                     + event.path("app").asText() + " " + event.path("detail").asText());
         }
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(0)).startsWith("anonymous delete-app audited");
-        assertThat(lines.get(1)).startsWith("anonymous rollback audited deployment ").endsWith("back to release v1");
-        assertThat(lines.get(2)).isEqualTo("anonymous scaling-reset audited back to the manifest's policy");
-        assertThat(lines.get(3)).isEqualTo("anonymous scaling-policy audited maxInstances=3, predictive=true");
-        assertThat(lines.get(4)).startsWith("anonymous deploy audited deployment ").contains("of bundle sha256:");
-        assertThat(lines.get(5)).startsWith("anonymous deploy audited");
-        assertThat(lines.get(6)).isEqualTo("anonymous create-app audited created by its first deployment");
+        assertThat(lines.get(0)).startsWith("admin delete-app audited");
+        assertThat(lines.get(1)).startsWith("admin rollback audited deployment ").endsWith("back to release v1");
+        assertThat(lines.get(2)).isEqualTo("admin scaling-reset audited back to the manifest's policy");
+        assertThat(lines.get(3)).isEqualTo("admin scaling-policy audited maxInstances=3, predictive=true");
+        assertThat(lines.get(4)).startsWith("admin deploy audited deployment ").contains("of bundle sha256:");
+        assertThat(lines.get(5)).startsWith("admin deploy audited");
+        assertThat(lines.get(6)).isEqualTo("admin create-app audited created by its first deployment");
         assertThat(JSON.readTree(platform.get("/api/v1/audit?app=audited&limit=2").body())).hasSize(2);
         assertThat(platform.get("/api/v1/audit?limit=0").status()).isEqualTo(400);
 

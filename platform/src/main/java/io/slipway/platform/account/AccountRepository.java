@@ -1,0 +1,8 @@
+package io.slipway.platform.account;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AccountRepository extends JpaRepository<Account, String> {
+
+    long countByRole(Role role);
+}
