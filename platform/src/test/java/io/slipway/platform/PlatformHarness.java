@@ -35,7 +35,30 @@ public final class PlatformHarness implements AutoCloseable {
     private PlatformHarness(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        this.adminToken = mintToken(ADMIN, ADMIN_PASSWORD);
+        this.adminToken = mintToken(ADMIN, adminPassword());
+    }
+
+    /** The configured admin password, or (when the platform made one) the one it wrote to its data directory. */
+    public String adminPassword() {
+        String configured = context.getEnvironment().getProperty("slipway.security.admin-password", "");
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        try {
+            return Files.readString(Path.of(context.getEnvironment().getProperty("slipway.data-dir"))
+                    .resolve("initial-admin-password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code extra} with the harness's admin password unless it sets one (empty: the platform makes one). */
+    private static String[] withAdminPassword(String[] extra) {
+        if (Stream.of(extra).anyMatch(arg -> arg.startsWith("--slipway.security.admin-password="))) {
+            return extra;
+        }
+        return Stream.concat(Stream.of(extra), Stream.of("--slipway.security.admin-password=" + ADMIN_PASSWORD))
+                .toArray(String[]::new);
     }
 
     /** The admin's API token, sent with every request of this harness (except the {@code *As} ones). */
@@ -74,8 +97,8 @@ public final class PlatformHarness implements AutoCloseable {
     /** The platform on {@code clock} instead of the wall clock (when not null). */
     public static PlatformHarness start(Path dataDir, String backend, java.time.Clock clock, String... extra) {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
-                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s",
-                "--slipway.security.admin-password=" + ADMIN_PASSWORD), Stream.of(extra)).toArray(String[]::new);
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
+                Stream.of(withAdminPassword(extra))).toArray(String[]::new);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SlipwayApplication.class);
         if (clock != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
@@ -86,8 +109,8 @@ public final class PlatformHarness implements AutoCloseable {
     /** Starts the platform with more configuration classes (beans a test puts in, e.g. another GitAccess). */
     public static PlatformHarness startWith(Class<?>[] sources, Path dataDir, String backend, String... extra) {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--slipway.data-dir=" + dataDir,
-                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s",
-                "--slipway.security.admin-password=" + ADMIN_PASSWORD), Stream.of(extra)).toArray(String[]::new);
+                "--slipway.backend=" + backend, "--slipway.reconcile-interval=500ms", "--slipway.drain-timeout=20s"),
+                Stream.of(withAdminPassword(extra))).toArray(String[]::new);
         return new PlatformHarness(new SpringApplicationBuilder(SlipwayApplication.class).sources(sources).run(args));
     }
 
@@ -132,9 +155,14 @@ public final class PlatformHarness implements AutoCloseable {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends as the admin (unless the request already says who it is). */
+    /**
+     * Sends as the admin, unless the request already says who it is or goes to an app through the
+     * router ({@code /apps/...}: app traffic, where the platform's tokens have no business).
+     */
     public Answer send(HttpRequest.Builder request) {
-        return sendAs(request.build().headers().firstValue("Authorization").isPresent() ? null : adminToken, request);
+        HttpRequest built = request.build();
+        boolean own = built.headers().firstValue("Authorization").isPresent() || built.uri().getPath().startsWith("/apps/");
+        return sendAs(own ? null : adminToken, request);
     }
 
     /** Sends with {@code token} as the bearer token; null sends no credentials at all. */

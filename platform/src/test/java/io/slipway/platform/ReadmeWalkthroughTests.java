@@ -20,24 +20,32 @@ class ReadmeWalkthroughTests {
     @Test
     void firstDeployWalkthroughWorksAsWritten(@TempDir Path dataDir) throws Exception {
         List<String> commands = commands("first-deploy");
-        assertThat(commands).hasSize(3);
-        try (PlatformHarness platform = PlatformHarness.start(dataDir, "auto")) {
-            String deployOutput = run(commands.get(0), platform.port());
+        assertThat(commands).hasSize(4);
+        // as on a first start: no configured admin password, so the platform makes one and writes it down
+        try (PlatformHarness platform = PlatformHarness.start(dataDir, "auto", "--slipway.security.admin-password=")) {
+            String signIn = commands.get(0).replace("slipway-data/", dataDir + "/");
+            assertThat(run(signIn + "; echo \"token: $SLIPWAY_TOKEN\"", platform.port())).containsPattern("token: swt_\\S{43}");
+            String deployOutput = run(signIn + "; " + commands.get(1), platform.port());
             assertThat(deployOutput).contains("release v1 of 'iris' is live");
-            String inferOutput = run(commands.get(1), platform.port());
+            String inferOutput = run(commands.get(2), platform.port());
             assertThat(inferOutput).contains("\"model_name\":\"iris\"").contains("\"probabilities\"");
-            String describeOutput = run(commands.get(2), platform.port());
-            assertThat(describeOutput).contains("\"status\":\"running\"");
+            String describeOutput = run(signIn + "; " + commands.get(3), platform.port());
+            assertThat(describeOutput).contains("\"status\":\"running\"").contains("\"owner\":\"admin\"");
+            assertThat(run(commands.get(3), platform.port(), 22)).contains("\"status\":401");
             platform.delete("/api/v1/apps/iris");
         }
     }
 
     private static String run(String command, int port) throws Exception {
+        return run(command, port, 0);
+    }
+
+    private static String run(String command, int port, int exit) throws Exception {
         Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command.replace("localhost:8080", "127.0.0.1:" + port))
                 .directory(PlatformHarness.repository().toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(command + "\n" + output).isZero();
+        assertThat(process.exitValue()).as(command + "\n" + output).isEqualTo(exit);
         return output;
     }
 

@@ -62,7 +62,26 @@ final class Browser implements AutoCloseable {
         // a laptop screen's page area, whatever the headless window's own decorations take
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-        return new Browser(driver, base);
+        Browser browser = new Browser(driver, base);
+        browser.signIn(io.slipway.platform.PlatformHarness.ADMIN, io.slipway.platform.PlatformHarness.ADMIN_PASSWORD);
+        return browser;
+    }
+
+    /** Signs in through the sign-in form, as a person would. */
+    void signIn(String username, String password) {
+        go("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        find("#login-form button[type=submit]").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Signs out with the top bar's button. */
+    void signOut() {
+        find(".sign-out button").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/login"));
     }
 
     void go(String path) {

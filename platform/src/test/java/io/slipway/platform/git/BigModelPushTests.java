@@ -51,7 +51,7 @@ class BigModelPushTests {
         assertThat(Files.size(bundle.resolve("big.onnx"))).isGreaterThan(100_000_000L);
 
         platform = PlatformHarness.start(dataDir, "process");
-        GitClient git = new GitClient(work.resolve("home"));
+        GitClient git = new GitClient(work.resolve("home"), platform.adminToken());
         Path repo = git.commitOf(work.resolve("bundle"), work.resolve("repo"));
         GitClient.Result push = git.run(repo, "push", platform.url("/git/git-big.git"), "main");
 

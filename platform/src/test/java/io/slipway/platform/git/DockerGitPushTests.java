@@ -40,7 +40,7 @@ class DockerGitPushTests {
     @Test
     void pushBuildsAnImageStreamingItsLogAndGoesLive() {
         platform = PlatformHarness.start(dataDir, "docker");
-        GitClient git = new GitClient(work.resolve("home"));
+        GitClient git = new GitClient(work.resolve("home"), platform.adminToken());
         Path repo = git.commitOf(PlatformHarness.repository().resolve("sample-apps/iris-onnx"), work.resolve("repo"));
 
         GitClient.Result push = git.run(repo, "push", platform.url("/git/git-docker.git"), "main");

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.platform.PlatformHarness;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The seam for tokens: a {@link GitAccess} bean replaces the anonymous default, sees the basic-auth
- * credentials git sends, and the user it answers is recorded on the release a push makes.
+ * git signs in with personal API tokens as the basic-auth password: anonymous and wrong tokens are
+ * asked to sign in, a member pushes a new app that becomes its own (recorded as the member on the
+ * release), and another member can neither read nor push it.
  */
 class GitAccessTests {
 
@@ -30,30 +27,9 @@ class GitAccessTests {
 
     static PlatformHarness platform;
 
-    /** Alice pushes with her token; anyone may read. */
-    @Configuration(proxyBeanMethods = false)
-    static class TokenAccess {
-
-        @Bean
-        GitAccess gitAccess() {
-            return (credentials, app, service) -> {
-                if (!service.writes()) {
-                    return "anonymous";
-                }
-                if (credentials.password().isEmpty()) {
-                    throw new GitAccessDeniedException("a token is needed to push", true);
-                }
-                if (!credentials.password().get().equals("s3cret")) {
-                    throw new GitAccessDeniedException("this token may not push to " + app, false);
-                }
-                return credentials.username().orElse("token");
-            };
-        }
-    }
-
     @BeforeAll
     static void start() {
-        platform = PlatformHarness.startWith(new Class<?>[] {TokenAccess.class}, dataDir, "process");
+        platform = PlatformHarness.start(dataDir, "process");
     }
 
     @AfterAll
@@ -65,7 +41,9 @@ class GitAccessTests {
     }
 
     @Test
-    void pushesGoThroughGitAccessWithTheirCredentials() throws Exception {
+    void pushesAndReadsNeedTheOwnersToken() throws Exception {
+        String alice = platform.createUser("alice", "member");
+        String mallory = platform.createUser("mallory", "member");
         GitClient git = new GitClient(work.resolve("home"));
         Path bundle = Files.createDirectories(work.resolve("bundle"));
         Files.writeString(bundle.resolve("slipway.yaml"), """
@@ -80,26 +58,36 @@ class GitAccessTests {
         GitClient.Result anonymous = git.run(repo, "push", url, "main");
         assertThat(anonymous.exit()).isNotZero();
         assertThat(anonymous.stderr()).contains("could not read Username");
-        PlatformHarness.Answer challenge = platform.get("/git/git-echo.git/info/refs?service=git-receive-pack");
+        PlatformHarness.Answer challenge = platform.getAs(null, "/git/git-echo.git/info/refs?service=git-receive-pack");
         assertThat(challenge.status()).isEqualTo(401);
         assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Slipway\"");
 
-        GitClient.Result wrong = git.run(repo, "push", url.replace("http://", "http://alice:wrong@"), "main");
+        GitClient.Result wrong = git.run(repo, "push", url.replace("http://", "http://alice:swt_wrong@"), "main");
         assertThat(wrong.exit()).isNotZero();
-        assertThat(wrong.stderr()).contains("403");
-        PlatformHarness.Answer forbidden = platform.send(HttpRequest.newBuilder(
-                URI.create(url + "/info/refs?service=git-receive-pack")).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("alice:wrong".getBytes())).GET());
-        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(wrong.stderr()).contains("Authentication failed");
+        GitClient.Result password = git.run(repo, "push", url.replace("http://", "http://alice:alice-password-123@"),
+                "main");
+        assertThat(password.exit()).as("a password is not a token").isNotZero();
 
-        GitClient.Result alice = git.run(repo, "push", url.replace("http://", "http://alice:s3cret@"), "main");
-        assertThat(alice.exit()).as(alice.toString()).isZero();
-        assertThat(alice.stderr()).contains("remote: =====> released v1 of 'git-echo'");
-        String releases = platform.get("/api/v1/apps/git-echo/releases").body();
-        assertThat(new ObjectMapper().readTree(releases).get(0).path("createdBy").asText()).isEqualTo("alice");
+        GitClient.Result pushed = git.run(repo, "push", url.replace("http://", "http://alice:" + alice + "@"), "main");
+        assertThat(pushed.exit()).as(pushed.toString()).isZero();
+        assertThat(pushed.stderr()).contains("remote: =====> released v1 of 'git-echo'");
+        JsonNode releases = new ObjectMapper().readTree(platform.get("/api/v1/apps/git-echo/releases").body());
+        assertThat(releases.get(0).path("createdBy").asText()).isEqualTo("alice");
+        assertThat(new ObjectMapper().readTree(platform.get("/api/v1/apps/git-echo").body()).path("owner").asText())
+                .isEqualTo("alice");
 
-        // reading needs no token here
-        git.ok(work, "clone", "-q", url, work.resolve("clone").toString());
+        String asMallory = url.replace("http://", "http://mallory:" + mallory + "@");
+        GitClient.Result stolen = git.run(work, "clone", "-q", asMallory, work.resolve("stolen").toString());
+        assertThat(stolen.exit()).isNotZero();
+        assertThat(stolen.stderr()).contains("403");
+        assertThat(work.resolve("stolen/slipway.yaml")).doesNotExist();
+        GitClient.Result overwrite = git.run(repo, "push", "--force", asMallory, "main");
+        assertThat(overwrite.exit()).isNotZero();
+
+        git.ok(work, "clone", "-q", url.replace("http://", "http://alice:" + alice + "@"), work.resolve("clone").toString());
         assertThat(work.resolve("clone/slipway.yaml")).hasSameTextualContentAs(bundle.resolve("slipway.yaml"));
+        assertThat(platform.getAs(alice, "/api/v1/apps/git-echo/releases").body()).contains("\"number\":1");
+        assertThat(platform.getAs(mallory, "/api/v1/apps/git-echo/releases").status()).isEqualTo(404);
     }
 }

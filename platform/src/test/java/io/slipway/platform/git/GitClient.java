@@ -24,7 +24,13 @@ final class GitClient {
 
     private final Path home;
 
+    /** git without credentials. */
     GitClient(Path home) {
+        this(home, null);
+    }
+
+    /** git that sends {@code token} (a personal API token) on every request, when not null. */
+    GitClient(Path home, String token) {
         this.home = home;
         try {
             Files.createDirectories(home);
@@ -36,7 +42,7 @@ final class GitClient {
                     \tdefaultBranch = main
                     [advice]
                     \tdetachedHead = false
-                    """);
+                    """ + (token == null ? "" : "[http]\n\textraHeader = Authorization: Bearer " + token + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

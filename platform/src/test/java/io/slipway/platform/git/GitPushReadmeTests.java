@@ -22,7 +22,8 @@ class GitPushReadmeTests {
         try (PlatformHarness platform = PlatformHarness.start(dataDir, "process")) {
             git.bash(PlatformHarness.repository(), commands.get(0).replace("/tmp/iris", iris.toString()));
             GitClient.Result push = git.bash(PlatformHarness.repository(),
-                    commands.get(1).replace("/tmp/iris", iris.toString()).replace("localhost:8080", "127.0.0.1:" + platform.port()));
+                    commands.get(1).replace("/tmp/iris", iris.toString()).replace("localhost:8080", "127.0.0.1:" + platform.port())
+                            .replace("$SLIPWAY_TOKEN", platform.adminToken()));
             assertThat(push.stderr()).contains("remote: =====> released v1 of 'iris'",
                     "endpoint: " + platform.url("/apps/iris/v2/models/iris/infer"));
             assertThat(platform.get("/api/v1/apps/iris").body()).contains("\"status\":\"running\"");

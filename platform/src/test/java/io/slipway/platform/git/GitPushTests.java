@@ -40,7 +40,7 @@ class GitPushTests {
     @BeforeAll
     static void start() {
         platform = PlatformHarness.start(dataDir, "process", "--slipway.ready-timeout=30s");
-        git = new GitClient(work.resolve("home"));
+        git = new GitClient(work.resolve("home"), platform.adminToken());
     }
 
     @AfterAll
@@ -79,7 +79,7 @@ class GitPushTests {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("outputs").get(0).path("shape").toString()).isEqualTo("[1,3]");
         JsonNode release = JSON.readTree(platform.get("/api/v1/apps/git-iris/releases").body()).get(0);
-        assertThat(release.path("createdBy").asText()).isEqualTo("anonymous");
+        assertThat(release.path("createdBy").asText()).isEqualTo("admin");
 
         Path bare = dataDir.resolve("git/git-iris.git");
         assertThat(Files.readString(bare.resolve("HEAD")).trim()).isEqualTo("ref: refs/heads/main");
@@ -197,7 +197,8 @@ class GitPushTests {
     int statusOf(String path) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", platform.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + platform.adminToken() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
             return Integer.parseInt(answer.substring(9, 12));

@@ -127,6 +127,9 @@ class HostileInputTests {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (!path.startsWith("/apps/")) { // signed in, so the input itself is what gets refused
+            request.header("Authorization", "Bearer " + platform.adminToken());
+        }
         // a client of its own: the platform may close a connection after refusing a body half read
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
                 request.timeout(java.time.Duration.ofSeconds(60)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -145,6 +148,36 @@ class HostileInputTests {
         assertThat(longId).startsWith("HTTP/1.1 200").doesNotContain("<b>");
     }
 
+    /** Requests without a valid token, or with one smuggled where tokens do not go. */
+    static Stream<Arguments> unsignedRequests() {
+        String basic = java.util.Base64.getEncoder().encodeToString("admin:wrong-password".getBytes(StandardCharsets.UTF_8));
+        return Stream.of(
+                Arguments.of("no token", "GET /api/v1/apps HTTP/1.1\r\n", 401),
+                Arguments.of("a made-up token", "GET /api/v1/apps HTTP/1.1\r\nAuthorization: Bearer swt_made-up\r\n", 401),
+                Arguments.of("an empty bearer", "GET /api/v1/apps HTTP/1.1\r\nAuthorization: Bearer \r\n", 401),
+                Arguments.of("a token in the query", "GET /api/v1/apps?access_token=" + platform.adminToken()
+                        + " HTTP/1.1\r\n", 401),
+                Arguments.of("a wrong password for a token", "POST /api/v1/tokens HTTP/1.1\r\nAuthorization: Basic " + basic
+                        + "\r\nContent-Length: 0\r\n", 401),
+                Arguments.of("a password where a token belongs", "GET /api/v1/apps HTTP/1.1\r\nAuthorization: Basic "
+                        + java.util.Base64.getEncoder().encodeToString(("admin:" + PlatformHarness.ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)) + "\r\n", 401),
+                Arguments.of("a session cookie made up", "GET /api/v1/apps HTTP/1.1\r\nCookie: JSESSIONID=forged\r\n", 401),
+                Arguments.of("a page post without CSRF token", "POST /dashboard/tokens HTTP/1.1\r\nCookie: JSESSIONID=forged\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 6\r\n\r\nname=x", 403));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsignedRequests")
+    void requestsWithoutAValidTokenAreRefused(String name, String head, int status) throws IOException {
+        String request = head.contains("\r\n\r\n") ? head.replaceFirst("HTTP/1.1\r\n",
+                "HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
+                : head + "Host: localhost\r\nConnection: close\r\n\r\n";
+        String answer = raw(request);
+        assertThat(answer).as(name).startsWith("HTTP/1.1 " + status);
+        assertThat(answer).as(name).doesNotContain("victim");
+    }
+
     @Test
     void oversizedHeadersAre431() throws IOException {
         String answer = raw("GET /api/v1/apps HTTP/1.1\r\nHost: localhost\r\nX-Junk: " + "j".repeat(64 * 1024)
@@ -154,7 +187,8 @@ class HostileInputTests {
 
     @Test
     void hostWithPathCharactersIsNotAnApp() throws IOException {
-        String answer = raw("GET /v2 HTTP/1.1\r\nHost: ..%2f.localhost\r\nConnection: close\r\n\r\n");
+        String answer = raw("GET /v2 HTTP/1.1\r\nHost: ..%2f.localhost\r\nAuthorization: Bearer " + platform.adminToken()
+                + "\r\nConnection: close\r\n\r\n");
         assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d.*");
     }
 
@@ -163,6 +197,7 @@ class HostileInputTests {
         try (Socket slow = new Socket("127.0.0.1", platform.port())) {
             OutputStream out = slow.getOutputStream();
             out.write(("POST /api/v1/apps/slowpoke/deployments HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + platform.adminToken() + "\r\n"
                     + "Content-Type: application/gzip\r\nContent-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[] {0x1f, (byte) 0x8b});
             out.flush();
