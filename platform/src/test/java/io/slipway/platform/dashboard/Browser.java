@@ -74,7 +74,7 @@ final class Browser implements AutoCloseable {
         find("#password").sendKeys(password);
         find("#login-form button[type=submit]").click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+                .until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     /** Signs out with the top bar's button. */
