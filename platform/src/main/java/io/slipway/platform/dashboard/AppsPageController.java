@@ -21,8 +21,10 @@ class AppsPageController {
     @GetMapping("/")
     String apps(HttpServletRequest request, Model model) {
         model.addAttribute("apps", statuses.all());
+        // SLIPWAY_TOKEN: a personal API token (the top bar's user name leads to the page that makes one)
         model.addAttribute("deployCommand", "tar -C sample-apps/iris-onnx -czf - . | curl --data-binary @- \\\n"
-                + "  -H 'Content-Type: application/gzip' " + publicUrl.of(request) + "/api/v1/apps/iris/deployments?follow=true");
+                + "  -H \"Authorization: Bearer $SLIPWAY_TOKEN\" -H 'Content-Type: application/gzip' \\\n  "
+                + publicUrl.of(request) + "/api/v1/apps/iris/deployments?follow=true");
         return "apps";
     }
 
