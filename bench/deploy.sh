@@ -10,15 +10,17 @@ mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-bench-XXXX)
 port=18321
 docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^slipway/runtime-base' | xargs -r docker rmi -f >/dev/null 2>&1 || true
-java -jar platform/target/slipway.jar --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
+BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
+java -jar platform/target/slipway.jar --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
   >"$data/platform.log" 2>&1 &
 platform=$!
 cleanup() {
-  for app in bench-a bench-b bench-d; do curl -s -X DELETE "localhost:$port/api/v1/apps/$app" >/dev/null || true; done
+  for app in bench-a bench-b bench-d; do api -s -X DELETE "localhost:$port/api/v1/apps/$app" >/dev/null || true; done
   kill $platform; wait $platform 2>/dev/null || true; rm -rf "$data"
 }
 trap cleanup EXIT
 until curl -sf localhost:$port/actuator/health >/dev/null; do sleep 0.2; done
+. bench/lib/sign-in.sh
 iris='{"inputs":[{"name":"input","datatype":"FP32","shape":[1,4],"data":[5.1,3.5,1.4,0.2]}]}'
 
 now() { date +%s.%N; }
@@ -26,7 +28,7 @@ elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv
 # upload APP DIR: streams the build log to $data/APP-N.log until live; prints seconds
 upload() {
   local start; start=$(now)
-  tar -C "$2" -czf - . | curl -sf --data-binary @- -H 'Content-Type: application/gzip' \
+  tar -C "$2" -czf - . | api -sf --data-binary @- -H 'Content-Type: application/gzip' \
     "localhost:$port/api/v1/apps/$1/deployments?follow=true" > "$data/$1-$3.log"
   grep -q "is live" "$data/$1-$3.log" || { cat "$data/$1-$3.log"; exit 1; }
   elapsed "$start" "$(now)"

@@ -23,17 +23,19 @@ scaling:
   maxInstances: 2
   scaleToZeroAfter: 3s
 YAML
-java -jar platform/target/slipway.jar --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
+BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
+java -jar platform/target/slipway.jar --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
   --slipway.scaling.tick=1s >"$data/platform.log" 2>&1 &
 platform=$!
-trap 'curl -s -X DELETE localhost:$port/api/v1/apps/iris >/dev/null || true; kill $platform; wait $platform 2>/dev/null || true; rm -rf "$data" "$bundle"' EXIT
+trap 'api -s -X DELETE localhost:$port/api/v1/apps/iris >/dev/null || true; kill $platform; wait $platform 2>/dev/null || true; rm -rf "$data" "$bundle"' EXIT
 until curl -sf localhost:$port/actuator/health >/dev/null; do sleep 0.2; done
-tar -C "$bundle" -czf - . | curl -sf --data-binary @- -H 'Content-Type: application/gzip' \
+. bench/lib/sign-in.sh
+tar -C "$bundle" -czf - . | api -sf --data-binary @- -H 'Content-Type: application/gzip' \
   "localhost:$port/api/v1/apps/iris/deployments?follow=true" | tail -1
 infer='{"inputs":[{"name":"input","datatype":"FP32","shape":[1,4],"data":[5.1,3.5,1.4,0.2]}]}'
 printf '%-8s %-22s %s\n' round "first request (s)" status
 for round in $(seq 1 "$rounds"); do
-  until [ "$(curl -sf localhost:$port/api/v1/apps/iris/instances | grep -c '"state":"running"')" = "0" ]; do sleep 0.5; done
+  until [ "$(api -sf localhost:$port/api/v1/apps/iris/instances | grep -c '"state":"running"')" = "0" ]; do sleep 0.5; done
   sleep 1
   out=$(curl -s -o /dev/null -w '%{time_total} %{http_code}' -H 'Content-Type: application/json' \
     "localhost:$port/apps/iris/v2/models/iris/infer" -d "$infer")

@@ -33,10 +33,12 @@ class AppController {
     private final RoutingTable table;
     private final PublicUrl publicUrl;
     private final AppOwners owners;
+    private final NewApps newApps;
 
     AppController(AppService apps, AppDeletion deletion, ReleaseService releases, RuntimeBackend backend,
-            RoutingTable table, PublicUrl publicUrl, AppOwners owners) {
+            RoutingTable table, PublicUrl publicUrl, AppOwners owners, NewApps newApps) {
         this.owners = owners;
+        this.newApps = newApps;
         this.apps = apps;
         this.deletion = deletion;
         this.releases = releases;
@@ -64,7 +66,10 @@ class AppController {
         if (owner != null && !(owner instanceof String)) {
             throw new BadRequestException("owner must be a user name or team:NAME");
         }
-        App app = apps.create(text, owners.ownerOfNew((String) owner));
+        String chosen = owners.ownerOfNew((String) owner);
+        AppService.checkName(text);
+        newApps.checkNewApp(chosen);
+        App app = apps.create(text, chosen);
         return ResponseEntity.created(URI.create("/api/v1/apps/" + app.getName())).body(view(app, backend.list(), request));
     }
 

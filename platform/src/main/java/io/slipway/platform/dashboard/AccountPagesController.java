@@ -1,8 +1,8 @@
 package io.slipway.platform.dashboard;
 
-import io.slipway.platform.account.Accounts;
-import io.slipway.platform.account.ApiTokens;
-import io.slipway.platform.account.Owners;
+import io.slipway.platform.security.Accounts;
+import io.slipway.platform.security.ApiTokens;
+import io.slipway.platform.security.Owners;
 import io.slipway.platform.web.BadRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package io.slipway.platform.dashboard;
 
-import io.slipway.platform.account.Caller;
-import io.slipway.platform.account.Owners;
+import io.slipway.platform.security.Caller;
+import io.slipway.platform.security.Owners;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,7 +1,7 @@
 package io.slipway.platform.dashboard;
 
-import io.slipway.platform.account.Accounts;
-import io.slipway.platform.account.Role;
+import io.slipway.platform.security.Accounts;
+import io.slipway.platform.security.Role;
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.ConflictException;
 import io.slipway.platform.web.NotFoundException;

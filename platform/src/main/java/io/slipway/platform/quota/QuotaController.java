@@ -1,8 +1,8 @@
 package io.slipway.platform.quota;
 
-import io.slipway.platform.account.AccountRepository;
-import io.slipway.platform.account.Owners;
-import io.slipway.platform.account.TeamRepository;
+import io.slipway.platform.security.AccountRepository;
+import io.slipway.platform.security.Owners;
+import io.slipway.platform.security.TeamRepository;
 import io.slipway.platform.audit.AuditLog;
 import io.slipway.platform.web.BadRequestException;
 import io.slipway.platform.web.NotFoundException;

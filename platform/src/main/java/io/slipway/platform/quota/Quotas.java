@@ -3,6 +3,7 @@ package io.slipway.platform.quota;
 import io.slipway.buildpacks.manifest.Resources;
 import io.slipway.platform.app.App;
 import io.slipway.platform.app.AppRepository;
+import io.slipway.platform.app.NewApps;
 import io.slipway.platform.release.ReleaseRepository;
 import io.slipway.platform.runtime.InstanceSpecs;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks what an owner asks for against the owner's quota, counting every other app of the owner
  * at its desired instance count and its current release's limits.
  */
-public class Quotas {
+public class Quotas implements NewApps {
 
     private static final double GIB = 1024d * 1024 * 1024;
 
@@ -45,6 +46,7 @@ public class Quotas {
 
 
     /** Refuses a new app beyond {@code maxApps}. */
+    @Override
     public void checkNewApp(String owner) {
         int max = of(owner).maxApps();
         int owned = owned(owner).size();

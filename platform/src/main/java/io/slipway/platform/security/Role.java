@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 /** What a user may do: an admin sees and changes everything, a member only the apps it owns. */
 public enum Role {

@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

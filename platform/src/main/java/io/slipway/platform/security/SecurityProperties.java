@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

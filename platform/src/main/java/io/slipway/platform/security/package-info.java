@@ -3,4 +3,4 @@
  * tokens, sign-in, and who may see and change which app. The first admin is made at first start;
  * there is never a default password.
  */
-package io.slipway.platform.account;
+package io.slipway.platform.security;

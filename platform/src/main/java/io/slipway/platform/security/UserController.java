@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import io.slipway.platform.app.AppRepository;
 import io.slipway.platform.web.BadRequestException;

@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

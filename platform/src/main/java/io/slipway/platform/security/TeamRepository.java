@@ -1,4 +1,4 @@
-package io.slipway.platform.account;
+package io.slipway.platform.security;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,0 +1,5 @@
+# Sourced by the benchmarks after the platform answers on $port: makes an API token for the first admin
+# (whose password the script gave the platform as --slipway.security.admin-password="$BENCH_PASSWORD")
+# and defines api, curl with that token.
+token=$(curl -sf -u "admin:$BENCH_PASSWORD" -H 'Accept: text/plain' -X POST "localhost:$port/api/v1/tokens")
+api() { curl -H "Authorization: Bearer $token" "$@"; }
