@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** What can be audited. */
-    public enum Action { CREATE_APP, DEPLOY, ROLLBACK, DELETE_APP, SCALING_POLICY, SCALING_RESET, ACCESS }
+    public enum Action { CREATE_APP, DEPLOY, ROLLBACK, DELETE_APP, SCALING_POLICY, SCALING_RESET, ACCESS, SECRET_SET, SECRET_DELETE }
 
     /** The most events one read returns. */
     public static final int MAX_LIMIT = 1000;
