@@ -178,7 +178,10 @@ class SecretsFlowTests {
 
     /** The iris sample with an env section, in its own folder. */
     static Path iris(String name, String envEntries) throws IOException {
-        Path bundle = work.resolve(name);
+        return iris(work.resolve(name), envEntries);
+    }
+
+    static Path iris(Path bundle, String envEntries) throws IOException {
         copy(PlatformHarness.repository().resolve("sample-apps/iris-onnx"), bundle);
         Files.writeString(bundle.resolve("slipway.yaml"), "env:\n  " + envEntries + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -208,8 +211,13 @@ class SecretsFlowTests {
 
     /** Every file under the data directory whose bytes hold {@code text}. */
     static List<Path> filesHolding(String text) throws IOException {
+        return filesHolding(dataDir, text);
+    }
+
+    /** Every file under {@code dir} whose bytes hold {@code text}. */
+    static List<Path> filesHolding(Path dir, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(file -> holds(file, needle)).toList();
         }
     }
