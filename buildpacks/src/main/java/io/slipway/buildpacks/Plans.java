@@ -26,6 +26,7 @@ final class Plans {
                     + input.manifest().model().format().yamlValue());
         }
         RuntimeDistribution runtime = input.runtime();
+        // plain variables only: the manifest's secrets never enter an image, the platform injects them at start
         Map<String, String> env = new LinkedHashMap<>(input.manifest().env());
         env.putAll(ImageLayout.ENV);
         List<Layer> layers = new ArrayList<>();

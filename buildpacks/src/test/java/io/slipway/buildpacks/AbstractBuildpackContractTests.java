@@ -136,6 +136,13 @@ abstract class AbstractBuildpackContractTests {
     }
 
     @Test
+    void planLeavesSecretsOutOfTheImageEnvironment() {
+        BuildPlan plan = buildpack().plan(input("env: { GREETING: hello, API_KEY: { secret: s3cr3t }, TOKEN: { secret: true } }\n"));
+        assertThat(plan.env()).containsEntry("GREETING", "hello").doesNotContainKeys("API_KEY", "TOKEN");
+        assertThat(plan.env().values()).doesNotContain("s3cr3t");
+    }
+
+    @Test
     void planLabelsTheImageWithBuildpackAndEngineBesideInputLabels() {
         assertThat(plan().labels()).containsAllEntriesOf(LABELS).containsEntry("io.slipway.buildpack", buildpack().id())
                 .containsEntry("io.slipway.engine", engine()).hasSize(LABELS.size() + 2);

@@ -36,6 +36,23 @@ class ReadmeWalkthroughTests {
         }
     }
 
+    @Test
+    void secretsExampleWorksAsWritten(@TempDir Path dataDir) throws Exception {
+        List<String> commands = commands("secrets");
+        assertThat(commands).hasSize(3);
+        try (PlatformHarness platform = PlatformHarness.start(dataDir, "process")) {
+            assertThat(platform.postJson("/api/v1/apps", "{\"name\": \"iris\"}").status()).isEqualTo(201);
+            String token = "SLIPWAY_TOKEN=" + platform.adminToken() + "; ";
+            assertThat(run(token + commands.get(0), platform.port())).contains("\"name\":\"API_KEY\"")
+                    .doesNotContain("s3cr3t");
+            assertThat(run(token + commands.get(1), platform.port())).contains("\"name\":\"API_KEY\"")
+                    .doesNotContain("s3cr3t");
+            run(token + commands.get(2), platform.port());
+            assertThat(platform.get("/api/v1/apps/iris/secrets").body()).isEqualTo("[]");
+            platform.delete("/api/v1/apps/iris");
+        }
+    }
+
     private static String run(String command, int port) throws Exception {
         return run(command, port, 0);
     }

@@ -23,10 +23,14 @@ import java.util.Objects;
  * @param access who may call the app ({@link Access#PUBLIC} by default)
  * @param resources CPU and memory of one instance
  * @param scaling how the autoscaler sizes the app
- * @param env environment variables for the instances, in manifest order
+ * @param env plain environment variables for the instances, in manifest order; they may be built
+ *     into an image
+ * @param secrets environment variables marked secret ({@code KEY: { secret: ... }}), in manifest
+ *     order: never part of {@code env}, never built into an image; the platform stores their values
+ *     encrypted and hands them to an instance when it starts
  */
 public record Manifest(String name, ModelSpec model, ServingSpec serving, Access access, Resources resources,
-        Scaling scaling, Map<String, String> env) {
+        Scaling scaling, Map<String, String> env, Map<String, Secret> secrets) {
 
     /** The manifest's file name at the bundle root. */
     public static final String FILE_NAME = "slipway.yaml";
@@ -50,6 +54,29 @@ public record Manifest(String name, ModelSpec model, ServingSpec serving, Access
         env.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "env key"),
                 Objects.requireNonNull(value, () -> "env." + key)));
         env = Collections.unmodifiableMap(copy);
+        Map<String, Secret> secretCopy = new LinkedHashMap<>();
+        secrets.forEach((key, secret) -> {
+            if (copy.containsKey(key)) {
+                throw new IllegalArgumentException("env." + key + " is both a plain value and a secret");
+            }
+            secretCopy.put(Objects.requireNonNull(key, "secret key"), Objects.requireNonNull(secret, () -> "env." + key));
+        });
+        secrets = Collections.unmodifiableMap(secretCopy);
+    }
+
+    /**
+     * A manifest without secrets.
+     * @param name the app name
+     * @param model the model to serve
+     * @param serving how one instance serves requests
+     * @param access who may call the app
+     * @param resources CPU and memory of one instance
+     * @param scaling how the autoscaler sizes the app
+     * @param env environment variables for the instances, in manifest order
+     */
+    public Manifest(String name, ModelSpec model, ServingSpec serving, Access access, Resources resources,
+            Scaling scaling, Map<String, String> env) {
+        this(name, model, serving, access, resources, scaling, env, Map.of());
     }
 
     /**

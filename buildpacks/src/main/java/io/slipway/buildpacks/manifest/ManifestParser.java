@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Turns manifest text into a {@link Manifest}: composes the YAML safely, then reads each section,
@@ -52,9 +53,10 @@ final class ManifestParser {
         Resources resources = root.has("resources") ? resources(root.mapping("resources", Schema.RESOURCES))
                 : Resources.defaults();
         Scaling scaling = new ScalingSection(problems).read(root, maxConcurrency);
-        Map<String, String> env = root.has("env") ? env(root.mapping("env", null)) : Map.of();
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        Map<String, String> env = root.has("env") ? env(root.mapping("env", null), secrets) : Map.of();
         Manifest manifest = problems.isEmpty()
-                ? new Manifest(name, model.spec, serving, access, resources, scaling, env) : null;
+                ? new Manifest(name, model.spec, serving, access, resources, scaling, env, secrets) : null;
         return new ParseResult(manifest, problems.sorted(), model.path, model.format, model.labels);
     }
 
@@ -114,7 +116,8 @@ final class ManifestParser {
         return (cpu != null && memory != null) ? new Resources(cpu, memory) : null;
     }
 
-    private Map<String, String> env(Fields env) {
+    /** The plain variables; secrets ({@code KEY: { secret: ... }}) go into {@code secrets}. */
+    private Map<String, String> env(Fields env, Map<String, Secret> secrets) {
         if (env == null) {
             return null;
         }
@@ -132,8 +135,14 @@ final class ManifestParser {
             if (Values.isNull(value)) {
                 problems.add(value, env.path(key), "expected a value (write \"\" for an empty one), got null");
             }
+            else if (value instanceof MappingNode) {
+                Secret secret = secret(Fields.of(value, env.path(key), problems, Schema.SECRET));
+                if (secret != null) {
+                    secrets.put(key, secret);
+                }
+            }
             else if (!(value instanceof ScalarNode scalar)) {
-                problems.add(value, env.path(key), "expected a string, number or boolean, got "
+                problems.add(value, env.path(key), "expected a string, number or boolean, or { secret: ... }, got "
                         + Values.describe(value));
             }
             else if (scalar.getValue().getBytes(StandardCharsets.UTF_8).length > Limits.MAX_ENV_VALUE_BYTES) {
@@ -144,6 +153,39 @@ final class ManifestParser {
             }
         }
         return (problems.count() == mark) ? values : null;
+    }
+
+    /** {@code { secret: "value" }} or {@code { secret: true }}. */
+    private Secret secret(Fields secret) {
+        Node value = secret.rawValue("secret");
+        String path = secret.path("secret");
+        if (value == null) {
+            secret.missing("secret");
+            return null;
+        }
+        if (!YamlDocument.STANDARD_TAGS.contains(value.getTag())) {
+            return null;
+        }
+        if (value instanceof ScalarNode scalar && !Values.isNull(scalar)) {
+            if (scalar.getTag().equals(Tag.BOOL)) {
+                if (Boolean.TRUE.equals(Values.bool(scalar, path, problems))) {
+                    return new Secret.Stored();
+                }
+            }
+            else if (scalar.getValue().isEmpty()) {
+                problems.add(value, path, "must not be empty; write { secret: true } to keep the value stored for the app");
+                return null;
+            }
+            else if (scalar.getValue().getBytes(StandardCharsets.UTF_8).length > Limits.MAX_ENV_VALUE_BYTES) {
+                problems.add(value, path, "must be at most 32 KiB");
+                return null;
+            }
+            else {
+                return new Secret.Inline(scalar.getValue());
+            }
+        }
+        problems.add(value, path, "expected a string or true, got " + Values.describe(value));
+        return null;
     }
 
 }

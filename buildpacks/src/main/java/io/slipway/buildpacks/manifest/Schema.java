@@ -19,6 +19,7 @@ final class Schema {
             "scaleToZeroAfter", "schedule", "cpu", "predictive");
     static final List<String> SCHEDULE = List.of("cron", "minInstances", "duration");
     static final List<String> CPU = List.of("scaleUpAbove", "scaleDownBelow", "window");
+    static final List<String> SECRET = List.of("secret");
 
     /** Where each section is, in the order a misplaced key is looked up. */
     private static final Map<String, List<String>> HOMES = new LinkedHashMap<>();

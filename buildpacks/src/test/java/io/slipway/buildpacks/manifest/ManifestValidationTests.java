@@ -271,7 +271,7 @@ class ManifestValidationTests {
     void parseWhenEnvInvalidReportsEachVariable() {
         assertThat(problems(BASE + "env: { 1BAD: x, LIST: [1], NULL_VALUE: , BIG: " + "x".repeat(33 * 1024) + " }"))
                 .containsExactly("slipway.yaml:3: env.1BAD: names must match [A-Za-z_][A-Za-z0-9_]*",
-                        "slipway.yaml:3: env.LIST: expected a string, number or boolean, got a list",
+                        "slipway.yaml:3: env.LIST: expected a string, number or boolean, or { secret: ... }, got a list",
                         "slipway.yaml:3: env.NULL_VALUE: expected a value (write \"\" for an empty one), got null",
                         "slipway.yaml:3: env.BIG: must be at most 32 KiB");
         StringBuilder many = new StringBuilder(BASE + "env:\n");

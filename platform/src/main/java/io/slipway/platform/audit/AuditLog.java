@@ -15,7 +15,7 @@ public class AuditLog {
     /** What can be audited. */
     public enum Action {
         CREATE_APP, DEPLOY, ROLLBACK, DELETE_APP, SCALING_POLICY, SCALING_RESET, ACCESS, CHANGE_OWNER,
-        CREATE_USER, CHANGE_USER, DELETE_USER, CHANGE_TEAM, TOKEN, QUOTA
+        CREATE_USER, CHANGE_USER, DELETE_USER, CHANGE_TEAM, TOKEN, QUOTA, SECRET_SET, SECRET_DELETE
     }
 
     /** The most events one read returns. */

@@ -52,11 +52,21 @@ public final class BundleStore {
      * is below the store's own limit (an owner's quota, say).
      */
     public StoredBundle store(InputStream archive, long maxArchiveBytes) {
+        return store(archive, maxArchiveBytes, root -> { });
+    }
+
+    /**
+     * Like {@link #store(InputStream, long)}, with {@code prepare} run on the extracted folder
+     * before it is digested and kept: it may rewrite files (take secrets out of the manifest, say)
+     * or throw to refuse the bundle, which then is not kept at all.
+     */
+    public StoredBundle store(InputStream archive, long maxArchiveBytes, Preparation prepare) {
         BundleLimits limits = maxArchiveBytes < this.limits.maxArchiveBytes()
                 ? this.limits.withMaxArchiveBytes(maxArchiveBytes) : this.limits;
         Path incoming = root.resolve("incoming").resolve(UUID.randomUUID().toString());
         try {
             ExtractedBundle extracted = BundleArchive.extract(archive, incoming, limits);
+            prepare.accept(extracted.root());
             String digest = TreeDigest.of(extracted.root());
             Path target = directoryOf(digest);
             if (!Files.isDirectory(target)) {
@@ -72,6 +82,12 @@ public final class BundleStore {
         } finally {
             delete(incoming);
         }
+    }
+
+    /** What is done to an extracted bundle before it is kept. */
+    @FunctionalInterface
+    public interface Preparation {
+        void accept(Path root) throws IOException;
     }
 
     /** The largest archive the store accepts. */

@@ -23,6 +23,9 @@ import io.slipway.platform.runtime.Rollout;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.runtime.RuntimeBackend;
 import io.slipway.platform.scaling.store.DemandStore;
+import io.slipway.platform.secrets.BundleSecrets;
+import io.slipway.platform.secrets.SecretEnvBackend;
+import io.slipway.platform.secrets.Secrets;
 import io.slipway.platform.scaling.store.ScalingEvents;
 import io.slipway.platform.scaling.store.ScalingOverrideRepository;
 import java.time.Clock;
@@ -61,10 +64,14 @@ class PlatformConfiguration {
         return Backends.select(properties, RuntimeDistributions.locate(properties.runtimeDistribution()), clock);
     }
 
-    /** The selected backend, metered: every start and stop it makes is recorded as it happens. */
+    /**
+     * The selected backend, metered: every start and stop it makes is recorded as it happens; an
+     * instance gets the secrets its release names as it starts.
+     */
     @Bean
-    RuntimeBackend runtimeBackend(Backends backends, UsageMeter meter, Clock clock) {
-        return new MeteredBackend(backends.backend(), meter, clock);
+    RuntimeBackend runtimeBackend(Backends backends, UsageMeter meter, Clock clock, Secrets secrets,
+            ReleaseRepository releases) {
+        return new SecretEnvBackend(new MeteredBackend(backends.backend(), meter, clock), secrets, releases);
     }
 
     @Bean
@@ -106,9 +113,9 @@ class PlatformConfiguration {
     @Bean
     DeploymentService deploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService deploymentExecutor, Clock clock, Quotas quotas, AuditLog audit) {
+            ExecutorService deploymentExecutor, Clock clock, Quotas quotas, AuditLog audit, Secrets secrets) {
         return new DeploymentService(apps, deployments, releases, bundles, builder, rollout, rollouts, logs,
-                deploymentExecutor, clock, quotas, audit);
+                deploymentExecutor, clock, quotas, audit, new BundleSecrets(secrets));
     }
 
     @Bean

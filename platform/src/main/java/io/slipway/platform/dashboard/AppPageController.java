@@ -13,6 +13,7 @@ import io.slipway.platform.release.Release;
 import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.router.RouterProperties;
 import io.slipway.platform.runtime.InstanceSpecs;
+import io.slipway.platform.secrets.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /dashboard/apps/{app}}: an app's status, endpoints with a curl example and a "try it"
- * panel, release history with rollback, recent deployments and instances.
+ * panel, release history with rollback, recent deployments and instances, invoke keys and secrets.
  */
 @Controller
 @RequestMapping(DashboardPaths.APPS + "/{app}")
@@ -42,11 +43,13 @@ class AppPageController {
     private final RouterProperties router;
     private final JsonMapper json;
     private final InvokeKeys keys;
+    private final Secrets secrets;
 
     AppPageController(AppService apps, AppStatuses statuses, ReleaseService releases,
             DeploymentRepository deploymentRepository, DeploymentService deployments, InstanceViews instances,
-            PublicUrl publicUrl, RouterProperties router, JsonMapper json, InvokeKeys keys) {
+            PublicUrl publicUrl, RouterProperties router, JsonMapper json, InvokeKeys keys, Secrets secrets) {
         this.keys = keys;
+        this.secrets = secrets;
         this.apps = apps;
         this.statuses = statuses;
         this.releases = releases;
@@ -82,6 +85,8 @@ class AppPageController {
         model.addAttribute("protectedApp", manifest != null && manifest.access() == Access.TOKEN);
         model.addAttribute("keys", keys.list(app));
         model.addAttribute("keysPath", DashboardPaths.app(app) + "/keys");
+        model.addAttribute("secrets", secrets.list(app));
+        model.addAttribute("secretsPath", DashboardPaths.app(app) + "/secrets");
         return "app";
     }
 

@@ -15,7 +15,11 @@ import io.slipway.platform.release.ReleaseService;
 import io.slipway.platform.runtime.Rollout;
 import io.slipway.platform.runtime.Rollouts;
 import io.slipway.platform.web.NotFoundException;
+import io.slipway.buildpacks.manifest.SecretRedaction.InlineSecret;
+import io.slipway.platform.secrets.BundleSecrets;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.UUID;
@@ -45,10 +49,23 @@ public final class DeploymentService {
     private final Clock clock;
     private final Quotas quotas;
     private final AuditLog audit;
+    private final BundleSecrets secrets;
+    /** Whether bundles come from git pushes, whose inline secrets are refused. */
+    private final boolean fromGit;
 
     public DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
             BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
-            ExecutorService executor, Clock clock, Quotas quotas, AuditLog audit) {
+            ExecutorService executor, Clock clock, Quotas quotas, AuditLog audit, BundleSecrets secrets) {
+        this(apps, deployments, releases, bundles, builder, rollout, rollouts, logs, executor, clock, quotas, audit,
+                secrets, false);
+    }
+
+    private DeploymentService(AppService apps, DeploymentRepository deployments, ReleaseService releases,
+            BundleStore bundles, ReleaseBuilder builder, Rollout rollout, Rollouts rollouts, BuildLogs logs,
+            ExecutorService executor, Clock clock, Quotas quotas, AuditLog audit, BundleSecrets secrets,
+            boolean fromGit) {
+        this.secrets = secrets;
+        this.fromGit = fromGit;
         this.audit = audit;
         this.quotas = quotas;
         this.apps = apps;
@@ -64,7 +81,17 @@ public final class DeploymentService {
     }
 
     /**
-     * Stores and checks a bundle, then deploys it in the background.
+     * The same service for bundles that git pushes carry: a manifest with an inline secret value
+     * is refused, as the app's git repository would keep the value unencrypted.
+     */
+    public DeploymentService forGitPushes() {
+        return new DeploymentService(apps, deployments, releases, bundles, builder, rollout, rollouts, logs, executor,
+                clock, quotas, audit, secrets, true);
+    }
+
+    /**
+     * Stores and checks a bundle, then deploys it in the background. Inline secret values are
+     * taken out of its manifest before it is kept, and stored encrypted once it is accepted.
      *
      * @throws io.slipway.buildpacks.bundle.BundleException when the archive is refused
      * @throws io.slipway.buildpacks.manifest.ManifestException when the manifest is invalid
@@ -77,8 +104,13 @@ public final class DeploymentService {
         if (existing == null) {
             quotas.checkNewApp(owner);
         }
-        BundleStore.StoredBundle bundle = storeWithin(archive, owner);
+        List<InlineSecret> inline = new ArrayList<>();
+        BundleStore.StoredBundle bundle = storeWithin(archive, owner, root -> {
+            inline.addAll(secrets.takeOut(root, appName, fromGit));
+            Manifest.read(root); // an invalid bundle is refused before it is kept
+        });
         Manifest manifest = Manifest.read(bundle.directory());
+        secrets.checkAvailable(appName, manifest, inline);
         quotas.checkInstances(appName, owner, manifest.scaling().minInstances(), manifest.resources());
         apps.ensure(appName, owner);
         if (existing == null) {
@@ -86,16 +118,17 @@ public final class DeploymentService {
         }
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName, bundle.digest(),
                 user, clock.instant()));
+        secrets.keep(appName, inline, deployment.getId());
         audit.record(AuditLog.Action.DEPLOY, appName, "deployment " + deployment.getId() + " of bundle "
                 + bundle.digest());
         executor.submit(() -> build(deployment.getId(), bundle, manifest));
         return deployment;
     }
 
-    private BundleStore.StoredBundle storeWithin(InputStream archive, String owner) {
+    private BundleStore.StoredBundle storeWithin(InputStream archive, String owner, BundleStore.Preparation prepare) {
         long quota = quotas.maxBundleBytes(owner);
         try {
-            return bundles.store(archive, quota);
+            return bundles.store(archive, quota, prepare);
         } catch (BundleException e) {
             if (e.kind() == BundleException.Kind.TOO_LARGE && quota < bundles.maxArchiveBytes()
                     && e.entry() == null) {
@@ -109,6 +142,7 @@ public final class DeploymentService {
     /** Rolls an app back to an earlier release: a new release from its artifact, no rebuild. */
     public Deployment rollback(String appName, int toRelease, String user) {
         Release target = releases.get(appName, toRelease);
+        secrets.checkAvailable(appName, Manifest.parse(target.getManifest(), Manifest.FILE_NAME), List.of());
         Deployment deployment = deployments.save(new Deployment(UUID.randomUUID().toString(), appName,
                 target.getBundleDigest(), user, clock.instant()));
         audit.record(AuditLog.Action.ROLLBACK, appName, "deployment " + deployment.getId() + " back to release v"

@@ -24,7 +24,7 @@ public final class PushDeploys {
 
     public PushDeploys(DeploymentService deployments, BuildLogs logs, ReleaseService releases,
             GitRepositories repositories, long maxPackBytes, Duration keepAlive) {
-        this.deployments = deployments;
+        this.deployments = deployments.forGitPushes(); // a push may not carry secret values
         this.logs = logs;
         this.releases = releases;
         this.repositories = repositories;

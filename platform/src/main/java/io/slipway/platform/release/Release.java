@@ -34,6 +34,7 @@ public class Release {
     /** The bundle directory of the release on the process backend; null on image backends. */
     private String directory;
 
+    /** The manifest text; inline secret values were taken out of it before the bundle was kept. */
     @Lob
     private String manifest;
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param release the release number
  * @param image the release's image (docker backends); null for the process backend
  * @param releaseDir the release's bundle directory (process backend); null for image backends
- * @param env environment variables from the manifest
+ * @param env environment variables: the manifest's plain ones, and the secrets it names (added, decrypted,
+ *     only as the instance starts)
  * @param cpus CPU limit in cores
  * @param memoryBytes memory limit
  */

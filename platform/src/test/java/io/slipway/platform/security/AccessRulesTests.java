@@ -98,6 +98,9 @@ class AccessRulesTests {
         app(rows, "PUT", a + "/scaling", "/scaling", "{\"maxInstances\": 2}");
         app(rows, "DELETE", a + "/scaling", "/scaling", null);
         app(rows, "GET", a + "/scaling/events", "/scaling/events", null);
+        app(rows, "GET", a + "/secrets", "/secrets", null);
+        app(rows, "PUT", a + "/secrets/{name}", "/secrets/TABLE_SECRET", "{\"value\": \"v\"}");
+        app(rows, "DELETE", a + "/secrets/{name}", "/secrets/NO_SUCH_SECRET", null);
         String d = "/dashboard/apps/{app}";
         app(rows, "GET", d, "", null);
         app(rows, "POST", d + "/releases/{number}/rollback", "/releases/999/rollback", "");
@@ -110,6 +113,8 @@ class AccessRulesTests {
         app(rows, "GET", d + "/deployments/{id}/log", "/deployments/DEPLOYMENT/log", null);
         app(rows, "POST", d + "/keys", "/keys", "name=page");
         app(rows, "POST", d + "/keys/{id}/revoke", "/keys/no-such-key/revoke", "");
+        app(rows, "POST", d + "/secrets", "/secrets", "name=PAGE_SECRET&value=v");
+        app(rows, "POST", d + "/secrets/{name}/delete", "/secrets/NO_SUCH_SECRET/delete", "");
         admin(rows, "GET", "/api/v1/audit", "/api/v1/audit", null);
         admin(rows, "GET", "/api/v1/users", "/api/v1/users", null);
         admin(rows, "POST", "/api/v1/users", "/api/v1/users", "{}");
