@@ -34,7 +34,7 @@ class GitPushSecretsTests {
     @BeforeAll
     static void start() {
         platform = PlatformHarness.start(dataDir, "process", "--slipway.ready-timeout=60s");
-        git = new GitClient(work.resolve("home"));
+        git = new GitClient(work.resolve("home"), platform.adminToken());
     }
 
     @AfterAll
