@@ -69,10 +69,15 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the sign-in form, as a person would. */
     void signIn(String username, String password) {
-        go("/login");
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        find("#login-form button[type=submit]").click();
+        signIn(driver, base, username, password);
+    }
+
+    /** Signs {@code driver} in at the platform at {@code base} through its sign-in form. */
+    static void signIn(org.openqa.selenium.WebDriver driver, String base, String username, String password) {
+        driver.get(base + "/login");
+        driver.findElement(By.cssSelector("#username")).sendKeys(username);
+        driver.findElement(By.cssSelector("#password")).sendKeys(password);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().endsWith("/login"));
     }

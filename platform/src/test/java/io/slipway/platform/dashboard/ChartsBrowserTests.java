@@ -39,6 +39,7 @@ class ChartsBrowserTests {
         AtomicBoolean sending = new AtomicBoolean(true);
         try (PlatformHarness platform = PlatformHarness.start(dataDir, "process", "--slipway.test.charts-page=true")) {
             try {
+                Browser.signIn(browser, platform.url(""), PlatformHarness.ADMIN, PlatformHarness.ADMIN_PASSWORD);
                 drawsCharts(platform, browser, sending);
             } finally {
                 sending.set(false);

@@ -43,6 +43,7 @@ class ScalingPageBrowserTests {
     @BeforeEach
     void openBrowser() {
         browser = ChartsBrowser.start();
+        Browser.signIn(browser, platform.url(""), PlatformHarness.ADMIN, PlatformHarness.ADMIN_PASSWORD);
     }
 
     @AfterEach
