@@ -1,31 +1,24 @@
 package io.slipway.platform.metering;
 
+import io.slipway.platform.runtime.ForwardingBackend;
 import io.slipway.platform.runtime.Instance;
 import io.slipway.platform.runtime.InstanceSpec;
 import io.slipway.platform.runtime.RuntimeBackend;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** A backend whose starts and stops are metered the moment they happen. */
-public final class MeteredBackend implements RuntimeBackend {
+public final class MeteredBackend extends ForwardingBackend {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeteredBackend.class);
 
-    private final RuntimeBackend backend;
     private final UsageMeter meter;
     private final Clock clock;
 
     public MeteredBackend(RuntimeBackend backend, UsageMeter meter, Clock clock) {
-        this.backend = backend;
+        super(backend);
         this.meter = meter;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
     }
 
     @Override
@@ -57,23 +50,4 @@ public final class MeteredBackend implements RuntimeBackend {
         }
     }
 
-    @Override
-    public List<Instance> list() {
-        return backend.list();
-    }
-
-    @Override
-    public Optional<Instance> find(String instanceId) {
-        return backend.find(instanceId);
-    }
-
-    @Override
-    public String logs(String instanceId, int lines) {
-        return backend.logs(instanceId, lines);
-    }
-
-    @Override
-    public Optional<Duration> cpuTime(String instanceId) {
-        return backend.cpuTime(instanceId);
-    }
 }

@@ -3,14 +3,12 @@ package io.slipway.platform.secrets;
 import io.slipway.platform.release.Release;
 import io.slipway.platform.release.ReleaseRepository;
 import io.slipway.platform.runtime.BackendException;
+import io.slipway.platform.runtime.ForwardingBackend;
 import io.slipway.platform.runtime.Instance;
 import io.slipway.platform.runtime.InstanceSpec;
 import io.slipway.platform.runtime.RuntimeBackend;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,21 +17,15 @@ import java.util.TreeSet;
  * before it starts: the only place plaintext leaves the secret store (into the container's or
  * the child process's environment, never into a file of the platform).
  */
-public final class SecretEnvBackend implements RuntimeBackend {
+public final class SecretEnvBackend extends ForwardingBackend {
 
-    private final RuntimeBackend backend;
     private final Secrets secrets;
     private final ReleaseRepository releases;
 
     public SecretEnvBackend(RuntimeBackend backend, Secrets secrets, ReleaseRepository releases) {
-        this.backend = backend;
+        super(backend);
         this.secrets = secrets;
         this.releases = releases;
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
     }
 
     @Override
@@ -62,28 +54,4 @@ public final class SecretEnvBackend implements RuntimeBackend {
                 spec.releaseDir(), env, spec.cpus(), spec.memoryBytes()));
     }
 
-    @Override
-    public void stop(String instanceId, Duration grace) {
-        backend.stop(instanceId, grace);
-    }
-
-    @Override
-    public List<Instance> list() {
-        return backend.list();
-    }
-
-    @Override
-    public Optional<Instance> find(String instanceId) {
-        return backend.find(instanceId);
-    }
-
-    @Override
-    public String logs(String instanceId, int lines) {
-        return backend.logs(instanceId, lines);
-    }
-
-    @Override
-    public Optional<Duration> cpuTime(String instanceId) {
-        return backend.cpuTime(instanceId);
-    }
 }
