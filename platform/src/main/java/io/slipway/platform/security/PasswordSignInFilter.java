@@ -50,6 +50,10 @@ class PasswordSignInFilter extends OncePerRequestFilter {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication.authenticate(credentials));
             SecurityContextHolder.setContext(context);
+        } catch (SignInThrottle.TooManyFailures paused) {
+            response.setHeader("Retry-After", String.valueOf(paused.retryAfter.toSeconds()));
+            Problems.write(response, 429, "Too Many Requests", paused.getMessage());
+            return;
         } catch (AuthenticationException wrong) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"slipway\"");
             Problems.write(response, 401, "Unauthorized", "wrong user name or password");

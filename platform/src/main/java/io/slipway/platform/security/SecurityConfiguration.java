@@ -1,6 +1,7 @@
 package io.slipway.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, UserDetailsService users,
-            PasswordEncoder encoder) throws Exception {
+            PasswordEncoder encoder, Clock clock) throws Exception {
         RequestMatcher api = PATHS.matcher("/api/**");
         RequestMatcher actuator = PATHS.matcher("/actuator/**");
         RequestMatcher git = PATHS.matcher("/git/**");
@@ -56,8 +57,9 @@ class SecurityConfiguration {
                 || api.matches(request) && request.getRequestedSessionId() == null;
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        AuthenticationManager manager = new ProviderManager(passwords);
-        http.addFilterBefore(new TokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        AuthenticationManager manager = new ProviderManager(new SignInThrottle(passwords, clock));
+        http.authenticationManager(manager)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordSignInFilter(PATHS.matcher(HttpMethod.POST, "/api/v1/tokens"), manager),
                         TokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -70,7 +72,9 @@ class SecurityConfiguration {
                                 "/api/v1/teams/**", "/api/v1/quotas/**", "/dashboard/users/**", "/actuator/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof SignInThrottle.TooManyFailures ? "/login?paused" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(git, noAmbientCredentials))
                 .exceptionHandling(errors -> errors

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.platform.DockerAvailability;
 import io.slipway.platform.PlatformHarness;
+import io.slipway.platform.ShiftedClock;
 import io.slipway.platform.runtime.RuntimeBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,34 +100,5 @@ class ScheduledFloorDockerTests {
         }
         throw new AssertionError(what + ": still " + instances() + " instances at " + clock.instant() + "; events: "
                 + platform.get("/api/v1/apps/morning/scaling/events?limit=20").body());
-    }
-
-    /** The wall clock's pace from a chosen start; {@link #set} jumps it. */
-    static final class ShiftedClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>();
-
-        ShiftedClock(Instant start) {
-            set(start);
-        }
-
-        void set(Instant now) {
-            offset.set(Duration.between(Instant.now(), now));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the platform reads its clock in UTC");
-        }
     }
 }
