@@ -46,7 +46,8 @@ def ms(v):
     n, unit = m.groups()
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 c1, c64 = sys.argv[2], sys.argv[3]
-p50 = ms(re.search(r"50%\s+(\S+)", c1).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", c1).group(1))
+# anchored: a stdev column ending in "50%" must not be read as the percentile
+p50 = ms(re.search(r"^\s*50%\s+(\S+)", c1, re.M).group(1)); p99 = ms(re.search(r"^\s*99%\s+(\S+)", c1, re.M).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", c64).group(1))
 print(sys.argv[1], p50, p99, rps)
 PY
