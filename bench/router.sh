@@ -5,14 +5,18 @@
 # Usage: bench/router.sh      (needs nginx and wrk: apt-get install -y nginx wrk; process backend, no Docker)
 #        ROUTER_LIMIT=64 bench/router.sh   per-instance limit of the router (default 8, iris's serving.maxConcurrency
 #                                          as RoutingTable.set without a limit gets it), to see the proxy without queueing
+#        WARMUP=20s DURATION=10s            load at 64 connections before measuring each path (the router's JIT needs it),
+#                                          and each measured run
+#        SLIPWAY_JAR=/other/slipway.jar     another build of the platform (a before/after comparison; no build then)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "needs: apt-get install -y nginx wrk" >&2; exit 1; }
-mvn -q -B -o install -DskipTests >/dev/null || mvn -q -B install -DskipTests >/dev/null
+jar=${SLIPWAY_JAR:-platform/target/slipway.jar}
+[ -n "${SLIPWAY_JAR:-}" ] || mvn -q -B -o install -DskipTests >/dev/null || mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-router-bench-XXXX)
-port=18331 nginx_port=18332 duration=${DURATION:-10s}
-java -jar platform/target/slipway.jar --server.port=$port --slipway.data-dir="$data" --slipway.backend=process \
+port=18331 nginx_port=18332 duration=${DURATION:-10s} warmup=${WARMUP:-20s}
+java -jar "$jar" --server.port=$port --slipway.data-dir="$data" --slipway.backend=process \
   --slipway.router.default-max-concurrency="${ROUTER_LIMIT:-8}" >"$data/platform.log" 2>&1 &
 platform=$!
 cleanup() {
@@ -28,7 +32,7 @@ trap 'echo "failed at line $LINENO; see $data" >&2' ERR
 
 # run NAME URL: prints "NAME p50 p99 rps" (ms, ms, requests/s)
 run() {
-  wrk -c4 -t2 -d3s -s "$data/infer.lua" "$2" >/dev/null   # warm-up (JIT, connections)
+  wrk -c64 -t2 -d"$warmup" -s "$data/infer.lua" "$2" >/dev/null   # warm-up (JIT, connections)
   local c1 c64
   c1=$(wrk -c1 -t1 -d"$duration" --latency -s "$data/infer.lua" "$2")
   c64=$(wrk -c64 -t2 -d"$duration" -s "$data/infer.lua" "$2")
@@ -42,7 +46,8 @@ def ms(v):
     n, unit = m.groups()
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 c1, c64 = sys.argv[2], sys.argv[3]
-p50 = ms(re.search(r"50%\s+(\S+)", c1).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", c1).group(1))
+# anchored: a stdev column ending in "50%" must not be read as the percentile
+p50 = ms(re.search(r"^\s*50%\s+(\S+)", c1, re.M).group(1)); p99 = ms(re.search(r"^\s*99%\s+(\S+)", c1, re.M).group(1))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", c64).group(1))
 print(sys.argv[1], p50, p99, rps)
 PY

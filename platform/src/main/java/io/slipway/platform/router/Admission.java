@@ -2,14 +2,16 @@ package io.slipway.platform.router;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -17,8 +19,12 @@ import java.util.function.Supplier;
 /**
  * Lets requests onto an instance slot, or makes them wait in a bounded queue per app: for a free
  * slot ({@code maxQueueWait}) or, when the app has no instance, for one to start ({@code coldStartWait}).
+ * One sweep, every {@link #TICK} while anything waits, ends the waits that are over: no timer per
+ * request.
  */
 final class Admission implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Admission.class);
 
     /** A request waiting; exactly one of {@link #admit} and {@link #expire} is called, once. */
     interface Waiter {
@@ -33,15 +39,21 @@ final class Admission implements AutoCloseable {
     /** What became of a request that could not get a slot at once. */
     enum Outcome { QUEUED, FULL }
 
-    private final class Waiting {
+    /** How often waits are checked: a wait ends at most this long after its limit. */
+    static final Duration TICK = Duration.ofMillis(50);
+
+    private static final class Waiting {
         final Waiter waiter;
         final Set<String> excluded;
+        final boolean cold;
+        final long deadline;
         final AtomicBoolean claimed = new AtomicBoolean();
-        volatile ScheduledFuture<?> timer;
 
-        Waiting(Waiter waiter, Set<String> excluded) {
+        Waiting(Waiter waiter, Set<String> excluded, boolean cold, long deadline) {
             this.waiter = waiter;
             this.excluded = excluded;
+            this.cold = cold;
+            this.deadline = deadline;
         }
     }
 
@@ -49,8 +61,9 @@ final class Admission implements AutoCloseable {
     private final RouterProperties properties;
     private final Supplier<ColdStarts> coldStarts;
     private final Map<String, Deque<Waiting>> queues = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "router-queue-timer");
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "router-queue-sweep");
         thread.setDaemon(true);
         return thread;
     });
@@ -78,14 +91,10 @@ final class Admission implements AutoCloseable {
             if (queue.size() >= properties.queueSize()) {
                 return Outcome.FULL;
             }
-            Waiting waiting = new Waiting(waiter, excluded);
-            queue.addLast(waiting);
             Duration wait = cold ? properties.coldStartWait() : properties.maxQueueWait();
-            String detail = cold
-                    ? "app '" + app + "' has no ready instance (waited " + wait.toSeconds() + "s for one to start)"
-                    : "every instance of app '" + app + "' is busy (waited " + wait.toSeconds() + "s for a slot)";
-            waiting.timer = timers.schedule(() -> expire(app, waiting, detail), wait.toMillis(), TimeUnit.MILLISECONDS);
+            queue.addLast(new Waiting(waiter, excluded, cold, System.nanoTime() + wait.toNanos()));
         }
+        armSweep();
         if (cold) {
             coldStarts.get().wake(app);
         }
@@ -110,7 +119,6 @@ final class Admission implements AutoCloseable {
         synchronized (queue) {
             for (Waiting waiting : queue) {
                 if (waiting.waiter == waiter && waiting.claimed.compareAndSet(false, true)) {
-                    waiting.timer.cancel(false);
                     queue.remove(waiting);
                     return true;
                 }
@@ -141,7 +149,6 @@ final class Admission implements AutoCloseable {
                 target = slot.get();
             }
             if (next.claimed.compareAndSet(false, true)) {
-                next.timer.cancel(false);
                 next.waiter.admit(target);
             } else {
                 table.finished(target);
@@ -149,13 +156,54 @@ final class Admission implements AutoCloseable {
         }
     }
 
-    private void expire(String app, Waiting waiting, String detail) {
-        if (waiting.claimed.compareAndSet(false, true)) {
-            Deque<Waiting> queue = queue(app);
+    private void armSweep() {
+        if (sweeping.compareAndSet(false, true)) {
+            sweeper.schedule(this::sweep, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Ends the waits that are over, then looks again in a tick while anything still waits. */
+    private void sweep() {
+        long now = System.nanoTime();
+        boolean waiting = false;
+        for (Map.Entry<String, Deque<Waiting>> entry : queues.entrySet()) {
+            List<Waiting> expired = new ArrayList<>(0);
+            Deque<Waiting> queue = entry.getValue();
             synchronized (queue) {
-                queue.remove(waiting);
+                for (Iterator<Waiting> it = queue.iterator(); it.hasNext(); ) {
+                    Waiting next = it.next();
+                    if (now - next.deadline >= 0 && next.claimed.compareAndSet(false, true)) {
+                        it.remove();
+                        expired.add(next);
+                    }
+                }
+                waiting |= !queue.isEmpty();
             }
-            waiting.waiter.expire(detail);
+            expired.forEach(w -> expire(entry.getKey(), w));
+        }
+        sweeping.set(false);
+        if (waiting) {
+            armSweep();
+        } else {
+            for (Deque<Waiting> queue : queues.values()) { // something queued since the look above
+                synchronized (queue) {
+                    if (!queue.isEmpty()) {
+                        armSweep();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void expire(String app, Waiting waiting) {
+        Duration wait = waiting.cold ? properties.coldStartWait() : properties.maxQueueWait();
+        try {
+            waiting.waiter.expire(waiting.cold
+                    ? "app '" + app + "' has no ready instance (waited " + wait.toSeconds() + "s for one to start)"
+                    : "every instance of app '" + app + "' is busy (waited " + wait.toSeconds() + "s for a slot)");
+        } catch (RuntimeException e) {
+            log.warn("answering an expired wait for {} failed", app, e);
         }
     }
 
@@ -165,6 +213,6 @@ final class Admission implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        sweeper.shutdownNow();
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.jetty.io.Content;
  * One try at sending a client request to one instance, and whether any of it may have reached the
  * instance: request headers written (commit) or body content taken from the client.
  */
-final class Attempt {
+final class Attempt implements Request.CommitListener {
 
     final RoutingTable.Target target;
     private volatile boolean committed;
@@ -19,8 +19,9 @@ final class Attempt {
         this.target = target;
     }
 
-    void watch(Request proxyRequest) {
-        proxyRequest.onRequestCommit(r -> committed = true);
+    @Override
+    public void onCommit(Request request) {
+        committed = true;
     }
 
     /** True when nothing of the request was written, so another instance may safely get it. */
@@ -33,7 +34,10 @@ final class Attempt {
         return released.compareAndSet(false, true);
     }
 
-    /** The body, noting when the client's bytes start flowing to the instance. */
+    /**
+     * The body, noting when the client's bytes start flowing to the instance. A failure before any
+     * byte was taken is not passed on to the client's request, so another attempt can still read it.
+     */
     Request.Content track(Request.Content content) {
         return new Request.Content() {
             @Override
@@ -62,12 +66,14 @@ final class Attempt {
 
             @Override
             public void fail(Throwable failure) {
-                content.fail(failure);
+                fail(failure, true);
             }
 
             @Override
             public void fail(Throwable failure, boolean last) {
-                content.fail(failure, last);
+                if (contentTaken) {
+                    content.fail(failure, last);
+                }
             }
 
             @Override

@@ -1,9 +1,12 @@
 package io.slipway.platform.router;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /** The router's own answers: RFC 9457 problem details, with {@code Retry-After} on 503. */
 final class Problems {
@@ -11,27 +14,26 @@ final class Problems {
     private Problems() {
     }
 
-    /** Writes the problem if the response is not committed yet; false if the client is gone. */
-    static boolean write(HttpServletResponse response, int status, String title, String detail, Duration retryAfter) {
+    /**
+     * Writes the problem and completes {@code callback}; if the response is committed already, it
+     * fails the callback instead (the client gets a cut-off answer, not a second one).
+     */
+    static void write(Response response, Callback callback, int status, String title, String detail,
+            Duration retryAfter) {
         if (response.isCommitted()) {
-            return false;
+            callback.failed(new IllegalStateException("response committed before a " + status + " could be sent"));
+            return;
         }
-        try {
-            response.resetBuffer();
-            response.setStatus(status);
-            if (status == 503 && retryAfter != null) {
-                response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-            }
-            byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-                    + ",\"detail\":\"" + escape(detail) + "\"}").getBytes(StandardCharsets.UTF_8);
-            response.setContentType("application/problem+json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            return false;
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        if (status == 503 && retryAfter != null) {
+            headers.put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + escape(detail) + "\"}").getBytes(StandardCharsets.UTF_8);
+        headers.put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private static String escape(String text) {

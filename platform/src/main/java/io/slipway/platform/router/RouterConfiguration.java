@@ -1,19 +1,16 @@
 package io.slipway.platform.router;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.EnumSet;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * Mounts the app router at {@code /apps/*} and on {@code {app}.<domain>}. A {@link ColdStarts}
- * bean, if there is one, is asked for instances of apps that have none.
+ * Puts the app router ({@code /apps/...} and {@code {app}.<domain>}) in front of the servlet
+ * container, at Jetty's core handler level. A {@link ColdStarts} bean, if there is one, is asked
+ * for instances of apps that have none; an {@link InvokeGuard} bean, if there is one, checks keys.
  */
 @Configuration(proxyBeanMethods = false)
 class RouterConfiguration {
@@ -35,10 +32,10 @@ class RouterConfiguration {
     }
 
     @Bean
-    AppProxyServlet appProxyServlet(RoutingTable table, Admission admission, TrafficRecorder traffic,
+    JettyServerCustomizer appRouting(RoutingTable table, Admission admission, TrafficRecorder traffic,
             RouterProperties properties, ObjectProvider<InvokeGuard> guard) {
         InvokeGuard[] resolved = new InvokeGuard[1]; // looked up once, at the first call: the guard needs the router's table
-        return new AppProxyServlet(table, admission, traffic, properties, () -> {
+        AppProxy proxy = new AppProxy(table, admission, traffic, properties, () -> {
             InvokeGuard g = resolved[0];
             if (g == null) {
                 g = guard.getIfAvailable(() -> InvokeGuard.OPEN);
@@ -46,33 +43,10 @@ class RouterConfiguration {
             }
             return g;
         });
-    }
-
-    @Bean
-    ServletRegistrationBean<AppProxyServlet> appProxy(AppProxyServlet servlet, RouterProperties properties) {
-        ServletRegistrationBean<AppProxyServlet> registration = new ServletRegistrationBean<>(servlet, "/apps/*");
-        initParameters(properties).forEach(registration::addInitParameter);
-        registration.setAsyncSupported(true);
-        registration.setLoadOnStartup(1);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<RoutingFilter> appRouting(AppProxyServlet servlet, RouterProperties properties) {
-        FilterRegistrationBean<RoutingFilter> registration =
-                new FilterRegistrationBean<>(new RoutingFilter(properties.domain(), servlet));
-        registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
-        registration.setAsyncSupported(true);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    /** The proxy servlet's init parameters (Jetty's names). */
-    static java.util.Map<String, String> initParameters(RouterProperties properties) {
-        return java.util.Map.of(
-                "timeout", Long.toString(properties.timeout().toMillis()),
-                "idleTimeout", Long.toString(properties.timeout().toMillis()),
-                "maxThreads", Integer.toString(properties.maxThreads()),
-                "maxConnections", "1024");
+        return server -> {
+            AppRouting routing = new AppRouting(properties.domain(), proxy);
+            routing.setHandler(server.getHandler());
+            server.setHandler(routing);
+        };
     }
 }

@@ -1,6 +1,5 @@
 package io.slipway.platform.router;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * Which instances serve each app, how many requests each takes at once, and how many it has in
@@ -186,13 +184,21 @@ public final class RoutingTable {
     }
 
     private Optional<Target> leastLoaded(List<Target> targets, int limit, Set<String> excluded) {
-        if (targets.isEmpty()) {
+        int size = targets.size();
+        if (size == 0) {
             return Optional.empty();
         }
-        int offset = ThreadLocalRandom.current().nextInt(targets.size());
-        return IntStream.range(0, targets.size())
-                .mapToObj(i -> targets.get((i + offset) % targets.size()))
-                .filter(t -> !excluded.contains(t.instanceId()) && inFlight(t.instanceId()) < limit)
-                .min(Comparator.comparingInt(t -> inFlight(t.instanceId())));
+        int offset = size == 1 ? 0 : ThreadLocalRandom.current().nextInt(size);
+        Target best = null;
+        int bestLoad = Integer.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            Target t = targets.get((i + offset) % size);
+            int load = inFlight(t.instanceId());
+            if (load < limit && load < bestLoad && !excluded.contains(t.instanceId())) {
+                best = t;
+                bestLoad = load;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,14 +27,16 @@ public final class TrafficRecorder implements AppTraffic {
     /** How many buckets are kept: one hour. */
     public static final int BUCKETS = 1800;
 
+    /** One app's history and meters, found with one map look-up per request. */
+    private record AppMeters(AppHistory history, Timer latency, AtomicReferenceArray<Counter> byStatus) {
+    }
+
     private final MeterRegistry registry;
     private final LongSupplier nanos;
     private final Clock clock;
     private final long originNanos;
     private final java.time.Instant originWall;
-    private final Map<String, AppHistory> apps = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, AppMeters> apps = new ConcurrentHashMap<>();
 
     public TrafficRecorder(MeterRegistry registry, LongSupplier nanos, Clock clock) {
         this.registry = registry;
@@ -46,38 +49,34 @@ public final class TrafficRecorder implements AppTraffic {
     /** A request for {@code app} arrived; returns the arrival time to hand back to {@link #finished}. */
     public long started(String app) {
         long now = nanos.getAsLong();
-        history(app, now).started(now, clock.millis());
+        meters(app, now).history().started(now, clock.millis());
         return now;
     }
 
     /** The request that arrived at {@code startedAt} was answered with {@code status}. */
     public void finished(String app, long startedAt, int status) {
         long now = nanos.getAsLong();
-        history(app, now).finished(now, now - startedAt, status >= 500);
-        timers.computeIfAbsent(app, a -> Timer.builder("slipway.router.latency").tag("app", a)
-                .description("Time from a request's arrival at the router to its answer")
-                .publishPercentileHistogram()
-                .register(registry)).record(now - startedAt, TimeUnit.NANOSECONDS);
-        counters.computeIfAbsent(app + " " + status, k -> Counter.builder("slipway.router.requests")
-                .tag("app", app).tag("status", Integer.toString(status))
-                .description("Requests answered through the router, by status").register(registry)).increment();
+        AppMeters meters = meters(app, now);
+        meters.history().finished(now, now - startedAt, status >= 500);
+        meters.latency().record(now - startedAt, TimeUnit.NANOSECONDS);
+        counter(app, meters, status).increment();
     }
 
     @Override
     public double averageConcurrency(String app, Duration window) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         return history == null ? 0 : history.averageConcurrency(nanos.getAsLong(), window);
     }
 
     @Override
     public double requestsPerSecond(String app, Duration window) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         return history == null ? 0 : history.requestsPerSecond(nanos.getAsLong(), window);
     }
 
     @Override
     public Latency latency(String app, Duration window) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         if (history == null) {
             return new Latency(0, 0, 0);
         }
@@ -87,29 +86,57 @@ public final class TrafficRecorder implements AppTraffic {
 
     @Override
     public int inFlight(String app) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         return history == null ? 0 : history.inFlight();
     }
 
     @Override
     public long lastRequestAt(String app) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         return history == null ? 0 : history.lastRequestAt();
     }
 
     @Override
     public List<Sample> history(String app) {
-        AppHistory history = apps.get(app);
+        AppHistory history = historyOf(app);
         return history == null ? List.of() : history.history(nanos.getAsLong());
     }
 
-    private AppHistory history(String app, long now) {
-        return apps.computeIfAbsent(app, a -> {
-            AppHistory h = new AppHistory(BUCKET, BUCKETS, originNanos, originWall, now);
-            Gauge.builder("slipway.router.in.flight", h, AppHistory::inFlight).tag("app", a)
-                    .description("Requests in the router: queued, held for a cold start, or at an instance")
-                    .register(registry);
-            return h;
-        });
+    private AppHistory historyOf(String app) {
+        AppMeters meters = apps.get(app);
+        return meters == null ? null : meters.history();
     }
+
+    private AppMeters meters(String app, long now) {
+        AppMeters meters = apps.get(app);
+        return meters != null ? meters : apps.computeIfAbsent(app, a -> register(a, now));
+    }
+
+    private AppMeters register(String app, long now) {
+        AppHistory h = new AppHistory(BUCKET, BUCKETS, originNanos, originWall, now);
+        Gauge.builder("slipway.router.in.flight", h, AppHistory::inFlight).tag("app", app)
+                .description("Requests in the router: queued, held for a cold start, or at an instance")
+                .register(registry);
+        Timer latency = Timer.builder("slipway.router.latency").tag("app", app)
+                .description("Time from a request's arrival at the router to its answer")
+                .publishPercentileHistogram()
+                .register(registry);
+        return new AppMeters(h, latency, new AtomicReferenceArray<>(STATUSES));
+    }
+
+    private Counter counter(String app, AppMeters meters, int status) {
+        int index = status >= 0 && status < STATUSES ? status : 0;
+        Counter counter = meters.byStatus().get(index);
+        if (counter == null) {
+            counter = Counter.builder("slipway.router.requests").tag("app", app).tag("status", Integer.toString(status))
+                    .description("Requests answered through the router, by status").register(registry);
+            if (index != 0) {
+                meters.byStatus().compareAndSet(index, null, counter);
+            }
+        }
+        return counter;
+    }
+
+    /** Statuses are kept in an array up to 599; others are looked up in the registry each time. */
+    private static final int STATUSES = 600;
 }

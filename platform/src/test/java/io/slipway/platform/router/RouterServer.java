@@ -1,21 +1,18 @@
 package io.slipway.platform.router;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** The router alone in a Jetty server on a free loopback port, wired as {@link RouterConfiguration} does. */
+/** The router alone in a Jetty server on a free loopback port, in front of a servlet context as {@link RouterConfiguration} puts it. */
 final class RouterServer implements AutoCloseable {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -31,20 +28,12 @@ final class RouterServer implements AutoCloseable {
         table = new RoutingTable(properties.defaultMaxConcurrency());
         traffic = new TrafficRecorder(registry, System::nanoTime, Clock.systemUTC());
         admission = new Admission(table, properties, () -> coldStarts);
-        AppProxyServlet proxy = new AppProxyServlet(table, admission, traffic, properties);
+        AppProxy proxy = new AppProxy(table, admission, traffic, properties, () -> InvokeGuard.OPEN);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder holder = new ServletHolder(proxy);
-        holder.setAsyncSupported(true);
-        holder.setInitOrder(1);
-        RouterConfiguration.initParameters(properties).forEach(holder::setInitParameter);
-        context.addServlet(holder, "/apps/*");
-        FilterHolder filter = new FilterHolder(new RoutingFilter(properties.domain(), proxy));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
         context.addServlet(new ServletHolder(new jakarta.servlet.http.HttpServlet() {
             @Override
             protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
@@ -52,7 +41,9 @@ final class RouterServer implements AutoCloseable {
                 resp.getWriter().write("platform");
             }
         }), "/");
-        server.setHandler(context);
+        AppRouting routing = new AppRouting(properties.domain(), proxy);
+        routing.setHandler(context);
+        server.setHandler(routing);
         server.start();
         port = connector.getLocalPort();
     }

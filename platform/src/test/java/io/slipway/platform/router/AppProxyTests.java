@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The router over real sockets: a standalone Jetty with the proxy in front of tiny local instances. */
-class AppProxyServletTests {
+class AppProxyTests {
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final ExecutorService clients = Executors.newCachedThreadPool();
