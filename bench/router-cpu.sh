@@ -16,12 +16,13 @@ jar=${SLIPWAY_JAR:-platform/target/slipway.jar}
 [ -f "$jar" ] || mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-router-cpu-XXXX)
 port=18351 nginx_port=18352 duration=${DURATION:-15s} warmup=${WARMUP:-30s}
-java -jar "$jar" --server.port=$port --slipway.data-dir="$data" --slipway.backend=process \
+BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
+java -jar "$jar" --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=process \
   ${ROUTER_LIMIT:+--slipway.router.default-max-concurrency=$ROUTER_LIMIT} >"$data/platform.log" 2>&1 &
 platform=$!
 cleanup() {
   [ -f "$data/nginx.pid" ] && kill "$(cat "$data/nginx.pid")" 2>/dev/null || true
-  curl -s -X DELETE "localhost:$port/api/v1/apps/iris" >/dev/null || true
+  api -s -X DELETE "localhost:$port/api/v1/apps/iris" >/dev/null || true
   kill $platform; wait $platform 2>/dev/null || true
   [ -n "${instance_pid:-}" ] && kill "$instance_pid" 2>/dev/null || true
   rm -rf "$data"

@@ -2,9 +2,10 @@
 # deploys sample-apps/iris-onnx, sets $instance (its port) and $instance_pid, and starts nginx (Debian's package) as a
 # keep-alive reverse proxy to that same instance on 127.0.0.1:$nginx_port (pid file $data/nginx.pid).
 until curl -sf "localhost:$port/actuator/health" >/dev/null; do sleep 0.2; done
-tar -C sample-apps/iris-onnx -czf - . | curl -sf --data-binary @- -H 'Content-Type: application/gzip' \
+. bench/lib/sign-in.sh
+tar -C sample-apps/iris-onnx -czf - . | api -sf --data-binary @- -H 'Content-Type: application/gzip' \
   "localhost:$port/api/v1/apps/iris/deployments?follow=true" >"$data/deploy.log"
-instance=$(curl -sf "localhost:$port/api/v1/apps/iris/instances" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["port"])')
+instance=$(api -sf "localhost:$port/api/v1/apps/iris/instances" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["port"])')
 instance_pid=$(ss -ltnpH "sport = :$instance" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 mkdir -p "$data/nginx"
 cat >"$data/nginx.conf" <<NGINX
