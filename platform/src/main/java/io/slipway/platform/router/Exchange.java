@@ -30,6 +30,7 @@ final class Exchange extends Request.Wrapper implements Admission.Waiter, Consum
     private Set<String> excluded;
     private volatile Attempt attempt;
     private boolean finished;
+    private volatile java.nio.ByteBuffer body;
 
     Exchange(Request request, Response response, Callback callback, Route route, AppProxy proxy, long startedAt) {
         super(request);
@@ -48,6 +49,15 @@ final class Exchange extends Request.Wrapper implements Admission.Waiter, Consum
 
     Attempt attempt() {
         return attempt;
+    }
+
+    /** The whole body, when it was small enough to read before forwarding; else null (it streams). */
+    java.nio.ByteBuffer buffered() {
+        return body;
+    }
+
+    void buffered(java.nio.ByteBuffer whole) {
+        this.body = whole;
     }
 
     /** Starts a try on {@code target}, whose slot this request holds now. */
