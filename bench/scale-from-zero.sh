@@ -2,11 +2,13 @@
 # Scale from zero on the Docker backend: iris-onnx with minInstances 0 idles down to no instance,
 # then the first request is timed (it waits in the router while an instance starts).
 # Usage: bench/scale-from-zero.sh [rounds]
+#        SLIPWAY_JAR=/other/slipway.jar bench/scale-from-zero.sh   another build of the platform (no build then)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true
 rounds=${1:-3}
-mvn -q -B install -DskipTests >/dev/null
+jar=${SLIPWAY_JAR:-platform/target/slipway.jar}
+[ -n "${SLIPWAY_JAR:-}" ] || mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-bench-XXXX)
 bundle=$(mktemp -d)
 port=18322
@@ -24,10 +26,10 @@ scaling:
   scaleToZeroAfter: 3s
 YAML
 BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
-java -jar platform/target/slipway.jar --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
+java -jar "$jar" --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=docker \
   --slipway.scaling.tick=1s >"$data/platform.log" 2>&1 &
 platform=$!
-trap 'api -s -X DELETE localhost:$port/api/v1/apps/iris >/dev/null || true; kill $platform; wait $platform 2>/dev/null || true; rm -rf "$data" "$bundle"' EXIT
+trap 'api -s -X DELETE localhost:$port/api/v1/apps/iris >/dev/null || true; kill $platform; wait $platform 2>/dev/null || true; [ -n "${KEEP_LOG:-}" ] && cp "$data/platform.log" "$KEEP_LOG"; rm -rf "$data" "$bundle"' EXIT
 until curl -sf localhost:$port/actuator/health >/dev/null; do sleep 0.2; done
 . bench/lib/sign-in.sh
 tar -C "$bundle" -czf - . | api -sf --data-binary @- -H 'Content-Type: application/gzip' \
