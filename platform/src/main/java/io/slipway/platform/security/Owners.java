@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The current caller (from the security context) and what it may own and see. */
 public class Owners implements AppOwners {
 
     /** Owners that are teams are written {@code team:NAME}. */
     public static final String TEAM_PREFIX = "team:";
+
+    private static final String CALLER = Owners.class.getName() + ".caller";
 
     private final AccountRepository accounts;
     private final TeamRepository teams;
@@ -21,14 +25,26 @@ public class Owners implements AppOwners {
         this.teams = teams;
     }
 
-    /** Who the current request acts for; empty when nobody signed in (or outside a request). */
+    /**
+     * Who the current request acts for; empty when nobody signed in (or outside a request). Looked up
+     * once per request (a list of apps asks for every app), then kept with the request.
+     */
     public Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_"))) {
             return Optional.empty();
         }
-        return accounts.findById(authentication.getName()).map(this::caller);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST) instanceof Caller known
+                && known.username().equals(authentication.getName())) {
+            return Optional.of(known);
+        }
+        Optional<Caller> caller = accounts.findById(authentication.getName()).map(this::caller);
+        if (request != null && caller.isPresent()) {
+            request.setAttribute(CALLER, caller.get(), RequestAttributes.SCOPE_REQUEST);
+        }
+        return caller;
     }
 
     Caller caller(Account account) {
