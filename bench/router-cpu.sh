@@ -4,21 +4,23 @@
 # is read from /proc for each process (router JVM, nginx workers, the instance), so the figure holds
 # even on a busy machine where throughput numbers do not; throughput is printed too.
 # Usage: bench/router-cpu.sh        (needs nginx and wrk; process backend, no Docker)
-#        ROUTER_LIMIT=64 bench/router-cpu.sh   the router's per-instance limit (default: iris's maxConcurrency, 8)
-#        WARMUP=30s DURATION=15s              load before measuring (the JIT's C2 compiles the request path for
-#                                             30 s and more on a shared machine), and the measured run
+#        ROUTER_LIMIT=8 bench/router-cpu.sh    iris's serving.maxConcurrency, the router's per-instance limit (default 64,
+#                                             as many requests at once at the instance as nginx sends; iris is held at
+#                                             one instance)
+#        DURATION=15s WARMUP_MIN=20 WARMUP_MAX=240   the measured run; bounds of the warm-up, which loads each proxy
+#                                             until its rate is steady (bench/lib/warm.sh)
 #        SLIPWAY_JAR=/other/slipway.jar       another build of the platform (a before/after comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export OPT_OUT_TRACKING=true DJL_OFFLINE=true
+export OPT_OUT_TRACKING=true DJL_OFFLINE=true ROUTER_LIMIT=${ROUTER_LIMIT:-64}
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "needs: apt-get install -y nginx wrk" >&2; exit 1; }
 jar=${SLIPWAY_JAR:-platform/target/slipway.jar}
 [ -f "$jar" ] || mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-router-cpu-XXXX)
-port=18351 nginx_port=18352 duration=${DURATION:-15s} warmup=${WARMUP:-30s}
+port=18351 nginx_port=18352 duration=${DURATION:-15s}
 BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
-java -jar "$jar" --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" --slipway.backend=process \
-  ${ROUTER_LIMIT:+--slipway.router.default-max-concurrency=$ROUTER_LIMIT} >"$data/platform.log" 2>&1 &
+java -jar "$jar" --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" \
+  --slipway.backend=process >"$data/platform.log" 2>&1 &
 platform=$!
 cleanup() {
   [ -f "$data/nginx.pid" ] && kill "$(cat "$data/nginx.pid")" 2>/dev/null || true
@@ -29,6 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 . bench/lib/iris-behind-nginx.sh
+. bench/lib/warm.sh
 sleep 0.5   # nginx forks its workers
 ticks() { # total utime+stime (clock ticks) of the given pids
   local total=0 pid
@@ -42,7 +45,7 @@ nginx_pids=$(pgrep -P "$(cat "$data/nginx.pid")" | tr '\n' ' ')
 # run NAME URL PROXY_PIDS...: prints "NAME requests proxy_cpu_us_per_request instance_cpu_us_per_request rps"
 run() {
   local name=$1 url=$2; shift 2
-  wrk -c64 -t2 -d"$warmup" -s "$data/infer.lua" "$url" >/dev/null   # warm-up
+  warm "$url"
   local p0 i0 out p1 i1 b0 bi0 b1 bi1 t0 t1 idle
   # idle first: what the processes spend with no traffic (the platform's reconciler, autoscaler, meter)
   b0=$(ticks "$@"); bi0=$(ticks "$instance_pid"); sleep 5; b1=$(ticks "$@"); bi1=$(ticks "$instance_pid")
