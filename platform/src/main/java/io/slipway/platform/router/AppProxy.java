@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,9 +121,8 @@ final class AppProxy extends ProxyHandler {
     }
 
     /**
-     * The client runs on a pool of its own ({@code maxThreads}); measured against sharing the
-     * server's pool, and against running response listeners on the selector (non-blocking
-     * invocation), it was as cheap as the first and much faster than the second under load.
+     * The client has a pool of its own ({@code maxThreads}) for what does not run on its selector
+     * (connecting, timeouts); measured against sharing the server's pool, it was as cheap.
      */
     @Override
     protected HttpClient newHttpClient() {
@@ -139,6 +139,11 @@ final class AppProxy extends ProxyHandler {
         client.setMaxConnectionsPerDestination(1024);
         client.setIdleTimeout(properties.timeout().toMillis());
         client.setUserAgentField(null);
+        // Answers are read and written back to the caller on the client's selector thread, without a
+        // hand-off to a pool thread: nothing on that path blocks (ProxyHandler writes asynchronously; a
+        // freed slot admits the next queued request, which only starts a non-blocking send). Measured
+        // side by side (bench/router.sh): 78 % -> 88 % of nginx's throughput, p50 0.06 ms lower.
+        client.getTransport().setInvocationType(InvocationType.NON_BLOCKING);
     }
 
     /** Not used: {@link #newProxyToServerRequest} builds the instance's URI from the exchange. */
