@@ -209,9 +209,10 @@ final class AppProxy extends ProxyHandler {
                 super.newProxyToServerRequestContent(clientToProxyRequest, proxyToClientResponse, proxyToServerRequest));
     }
 
+    /** The request id is the router's; so is the Date, as with nginx (the server adds its own: one, not two). */
     @Override
     protected HttpField filterServerToProxyResponseField(HttpField field) {
-        return field.is(Exchange.REQUEST_ID) ? null : field;
+        return field.is(Exchange.REQUEST_ID) || field.getHeader() == HttpHeader.DATE ? null : field;
     }
 
     @Override

@@ -74,6 +74,7 @@ class AppProxyTests {
         String id = answer.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(id).matches("[0-9a-f-]{36}");
         assertThat(seen.get("X-request-id")).containsExactly(id);
+        assertThat(answer.headers().allValues("Date")).as("the router's Date, not the instance's too").hasSize(1);
     }
 
     @Test
