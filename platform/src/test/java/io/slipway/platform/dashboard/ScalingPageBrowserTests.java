@@ -169,6 +169,14 @@ class ScalingPageBrowserTests {
         assertThat(rate.body()).contains("scaling.maxScaleDownRate must be > 1");
         PlatformHarness.Answer cpu = put("{\"cpu\": {\"scaleDownBelow\": 90}}");
         assertThat(cpu.body()).contains("scaling.cpu.scaleDownBelow must be < scaleUpAbove (75), got 90");
+
+        PlatformHarness.Answer off = put("{\"cpu\": {\"enabled\": false}}");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.body()).contains("\"cpu\":null").contains("\"cpu\"]");
+        assertThat(platform.get("/api/v1/apps/" + APP + "/scaling").body()).contains("\"cpu\":null");
+        PlatformHarness.Answer on = put("{\"cpu\": {\"enabled\": true}}");
+        assertThat(on.body()).as("switched on again with the thresholds set before")
+                .contains("\"cpu\":{\"scaleUpAbove\":75,\"scaleDownBelow\":20,\"window\":\"1m\"}");
     }
 
     @Test

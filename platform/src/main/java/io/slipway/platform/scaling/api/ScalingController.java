@@ -87,8 +87,8 @@ class ScalingController {
             add(fields, "panicWindow", o.getPanicWindowMillis());
             add(fields, "maxScaleDownRate", o.getMaxScaleDownRate());
             add(fields, "scaleDownDelay", o.getScaleDownDelayMillis());
-            add(fields, "cpu", o.getCpuScaleUpAbove() != null || o.getCpuScaleDownBelow() != null
-                    || o.getCpuWindowSeconds() != null ? Boolean.TRUE : null);
+            add(fields, "cpu", o.getCpuEnabled() != null || o.getCpuScaleUpAbove() != null
+                    || o.getCpuScaleDownBelow() != null || o.getCpuWindowSeconds() != null ? Boolean.TRUE : null);
         });
         return fields;
     }

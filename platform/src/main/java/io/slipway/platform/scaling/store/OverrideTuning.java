@@ -26,6 +26,7 @@ final class OverrideTuning {
             o.setScaleDownDelayMillis(Durations.parse("scaleDownDelay", u.scaleDownDelay()).toMillis());
         }
         if (u.cpu() != null) {
+            o.setCpuEnabled(Boolean.FALSE.equals(u.cpu().enabled()) ? Boolean.FALSE : Boolean.TRUE);
             if (u.cpu().scaleUpAbove() != null) {
                 o.setCpuScaleUpAbove(u.cpu().scaleUpAbove());
             }
@@ -38,9 +39,16 @@ final class OverrideTuning {
         }
     }
 
-    /** The manifest's CPU rule with the overridden fields (over the defaults when the manifest has no rule). */
+    /**
+     * The manifest's CPU rule with the overridden fields (over the defaults when the manifest has no rule), or
+     * none when the API switched it off.
+     */
     static CpuRule cpu(CpuRule base, ScalingOverride o) {
-        if (o.getCpuScaleUpAbove() == null && o.getCpuScaleDownBelow() == null && o.getCpuWindowSeconds() == null) {
+        if (Boolean.FALSE.equals(o.getCpuEnabled())) {
+            return null;
+        }
+        if (o.getCpuEnabled() == null && o.getCpuScaleUpAbove() == null && o.getCpuScaleDownBelow() == null
+                && o.getCpuWindowSeconds() == null) {
             return base;
         }
         CpuRule from = base == null ? CpuRule.defaults() : base;
@@ -74,6 +82,7 @@ final class OverrideTuning {
         to.setCpuScaleUpAbove(from.getCpuScaleUpAbove());
         to.setCpuScaleDownBelow(from.getCpuScaleDownBelow());
         to.setCpuWindowSeconds(from.getCpuWindowSeconds());
+        to.setCpuEnabled(from.getCpuEnabled());
     }
 
     private static Duration millis(Long value, Duration fallback) {

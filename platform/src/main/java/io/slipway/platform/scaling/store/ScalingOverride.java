@@ -38,6 +38,8 @@ public class ScalingOverride {
     private Integer cpuScaleUpAbove;
     private Integer cpuScaleDownBelow;
     private Long cpuWindowSeconds;
+    /** The CPU rule switched on (true) or off (false) through the API; null: as the manifest and the fields say. */
+    private Boolean cpuEnabled;
 
     @Version
     private long version;
@@ -164,5 +166,13 @@ public class ScalingOverride {
 
     public void setCpuWindowSeconds(Long cpuWindowSeconds) {
         this.cpuWindowSeconds = cpuWindowSeconds;
+    }
+
+    public Boolean getCpuEnabled() {
+        return cpuEnabled;
+    }
+
+    public void setCpuEnabled(Boolean cpuEnabled) {
+        this.cpuEnabled = cpuEnabled;
     }
 }

@@ -22,9 +22,15 @@ public record ScalingUpdate(Integer minInstances, Integer maxInstances, Integer 
 
     /**
      * CPU rule fields to override: {@code {"scaleUpAbove": 70}}; absent ones keep the manifest's rule, or the
-     * defaults (80, 20, 10m) when the manifest has none.
+     * defaults (80, 20, 10m) when the manifest has none. {@code {"enabled": false}} switches the rule off (the
+     * manifest's too); any other CPU update, or {@code {"enabled": true}}, switches it on.
      */
-    public record Cpu(Integer scaleUpAbove, Integer scaleDownBelow, String window) {
+    public record Cpu(Integer scaleUpAbove, Integer scaleDownBelow, String window, Boolean enabled) {
+
+        /** A threshold or window change; the rule is on. */
+        public Cpu(Integer scaleUpAbove, Integer scaleDownBelow, String window) {
+            this(scaleUpAbove, scaleDownBelow, window, null);
+        }
     }
 
     /** The fields set, for people: {@code minInstances=2, predictive=true}. */
