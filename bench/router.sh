@@ -9,7 +9,7 @@
 #        ROUTER_LIMIT=8 bench/router.sh    iris's serving.maxConcurrency, the router's per-instance limit (default 64:
 #                                          the instance gets as many requests at once as through nginx; with 8, the
 #                                          router queues the other 56 as it does for the sample as shipped)
-#        ROUNDS=3 DURATION=10s             measured rounds, and each measured run
+#        ROUNDS=5 DURATION=10s             measured rounds, and each measured run
 #        WARMUP_MIN=20 WARMUP_MAX=240      bounds of each path's warm-up, in seconds
 #        SLIPWAY_JAR=/other/slipway.jar    another build of the platform (a before/after comparison; no build then)
 set -euo pipefail
@@ -19,7 +19,7 @@ command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "needs: apt-g
 jar=${SLIPWAY_JAR:-platform/target/slipway.jar}
 [ -n "${SLIPWAY_JAR:-}" ] || mvn -q -B -o install -DskipTests >/dev/null || mvn -q -B install -DskipTests >/dev/null
 data=$(mktemp -d /tmp/slipway-router-bench-XXXX)
-port=18331 nginx_port=18332 duration=${DURATION:-10s} rounds=${ROUNDS:-3}
+port=18331 nginx_port=18332 duration=${DURATION:-10s} rounds=${ROUNDS:-5}
 BENCH_PASSWORD=bench-$RANDOM-$RANDOM-password
 java -jar "$jar" --slipway.security.admin-password="$BENCH_PASSWORD" --server.port=$port --slipway.data-dir="$data" \
   --slipway.backend=process >"$data/platform.log" 2>&1 &
@@ -83,7 +83,10 @@ for name in ("direct", "router", "nginx"):
     added99 = "—" if name == "direct" else f"{p99 - d[1]:+.3f}"
     print(f"| {name} | {p50:.3f} | {p99:.3f} | {added50} | {added99} | {rps:.0f} | {rps / med['nginx'][2] * 100:.0f} % |")
 r, g = med["router"], med["nginx"]
-print(f"\nrouter's added p50 minus nginx's: {r[0] - g[0]:+.3f} ms; router's throughput: {r[2] / g[2] * 100:.0f} % of nginx's")
+# each round measures router and nginx back to back: their ratio within a round is steadier than the medians'
+ratios = sorted(a[2] / b[2] * 100 for a, b in zip(runs["router"], runs["nginx"]))
+print(f"\nrouter's added p50 minus nginx's: {r[0] - g[0]:+.3f} ms; router's throughput: {r[2] / g[2] * 100:.0f} % of nginx's"
+      f" (per round: {', '.join(f'{x:.0f} %' for x in ratios)}; median {statistics.median(ratios):.0f} %)")
 print("per round (p50 ms, p99 ms, req/s):")
 for name, rows in runs.items():
     print(f"  {name}: " + "; ".join(f"{a:.3f} {b:.3f} {c:.0f}" for a, b, c in rows))
