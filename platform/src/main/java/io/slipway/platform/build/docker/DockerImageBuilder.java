@@ -44,7 +44,8 @@ public class DockerImageBuilder {
         this.docker = Objects.requireNonNull(docker, "docker");
         this.baseImages = Objects.requireNonNull(baseImages, "baseImages");
         this.preparation = new LayerPreparation(new NativeJarSlimmer(cacheDir.resolve("jars"), NativePlatform.host()),
-                new PytorchNativeCache(cacheDir.resolve("pytorch"), Objects.requireNonNull(javaHome, "javaHome")));
+                new PytorchNativeCache(cacheDir.resolve("pytorch"), Objects.requireNonNull(javaHome, "javaHome")),
+                new OnnxRuntimeNatives(cacheDir.resolve("onnxruntime"), NativePlatform.host()));
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.stages = new LayerStages(docker, timeout);
         this.archives = new ClassArchives(docker, new ClassArchiveTraining(docker, Duration.ofMinutes(2)),
@@ -76,14 +77,15 @@ public class DockerImageBuilder {
                 | HostCommand.HostCommandException e) {
             throw new ImageBuildException(tag, "cannot prepare the layers of " + tag + ": " + e.getMessage(), e);
         }
-        boolean archivable = ClassArchives.applies(stage, plan.entrypoint());
+        List<String> entrypoint = prepared.entrypoint(plan.entrypoint());
+        boolean archivable = ClassArchives.applies(stage, entrypoint);
         Optional<ClassArchives.Archived> archived = archivable ? archives.find(stage) : Optional.empty();
-        BuildRun.Result result = release(plan, prepared, archived, stage, tag, log);
+        BuildRun.Result result = release(plan, prepared, entrypoint, archived, stage, tag, log);
         if (archivable && archived.isEmpty()) {
-            archived = archives.make(stage, result.imageId(), plan.entrypoint(), plan.port(), modelName(plan), log);
+            archived = archives.make(stage, result.imageId(), entrypoint, plan.port(), modelName(plan), log);
             if (archived.isPresent()) {
                 String first = result.imageId();
-                result = release(plan, prepared, archived, stage, tag, log);
+                result = release(plan, prepared, entrypoint, archived, stage, tag, log);
                 removeQuietly(first);
             }
         }
@@ -107,7 +109,7 @@ public class DockerImageBuilder {
     }
 
     /** The release on top of the stage, or of the stage's class archive image when there is one. */
-    private BuildRun.Result release(BuildPlan plan, LayerPreparation.Prepared prepared,
+    private BuildRun.Result release(BuildPlan plan, LayerPreparation.Prepared prepared, List<String> entrypoint,
             Optional<ClassArchives.Archived> archived, LayerStages.Stage stage, String tag, Consumer<String> log) {
         List<Layer> layers = prepared.layers();
         int topIndex = layers.size() - 1;
@@ -115,7 +117,7 @@ public class DockerImageBuilder {
         String dockerfile;
         try {
             dockerfile = Dockerfile.release(archived.map(ClassArchives.Archived::from).orElse(stage.from()), plan,
-                    archived.isPresent() ? ClassArchives.using(plan.entrypoint()) : plan.entrypoint(), topIndex,
+                    archived.isPresent() ? ClassArchives.using(entrypoint) : entrypoint, topIndex,
                     top.name(), prepared.env(), labels(plan));
         } catch (IllegalArgumentException e) {
             throw new ImageBuildException(tag, "cannot prepare the layers of " + tag + ": " + e.getMessage(), e);

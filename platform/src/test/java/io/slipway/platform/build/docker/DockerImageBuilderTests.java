@@ -35,8 +35,9 @@ class DockerImageBuilderTests {
         assertThat(inspected.getConfig().getEnv()).contains("OPT_OUT_TRACKING=true", "DJL_OFFLINE=true", "HOME=/tmp");
         assertThat(inspected.getConfig().getLabels()).containsEntry("io.slipway.app", "iris-onnx")
                 .containsEntry("io.slipway.engine", "onnxruntime");
-        assertThat(inspected.getConfig().getEntrypoint())
-                .containsExactlyElementsOf(ClassArchives.using(TestPlans.ENTRYPOINT));
+        List<String> entrypoint = new ArrayList<>(TestPlans.ENTRYPOINT);
+        entrypoint.addAll(1, List.of("-XX:SharedArchiveFile=" + ClassArchives.ARCHIVE, OnnxRuntimeNatives.OPTION));
+        assertThat(inspected.getConfig().getEntrypoint()).containsExactlyElementsOf(entrypoint);
         assertThat(inspected.getConfig().getExposedPorts()).extracting(port -> port.getPort()).containsExactly(8080);
         assertThat(inspected.getConfig().getHealthcheck().getTest())
                 .containsExactlyElementsOf(concat("CMD", TestPlans.HEALTH_CHECK));
@@ -115,6 +116,15 @@ class DockerImageBuilderTests {
         assertThat(files).anyMatch(name -> name.startsWith("slipway/runtime/lib/pytorch-engine-"));
         assertThat(docker.inspectImageCmd(image.id()).exec().getConfig().getEnv())
                 .contains("DJL_CACHE_DIR=/opt/slipway/djl-cache");
+    }
+
+    @Test
+    void buildOfAnOnnxPlanCarriesOnnxRuntimesNativeLibrariesUnpacked() throws IOException {
+        BuiltImage image = TestImages.iris();
+
+        List<String> files = files(DockerAvailability.client(), image.id(), OnnxRuntimeNatives.DIR);
+
+        assertThat(files).contains("onnxruntime/libonnxruntime.so", "onnxruntime/libonnxruntime4j_jni.so");
     }
 
     @Test
