@@ -8,9 +8,11 @@ import io.slipway.platform.router.RoutingTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,6 +30,8 @@ public final class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** How often a waiting request's instance is asked whether it is ready while it starts. */
+    private static final Duration STARTING_POLL = Duration.ofMillis(10);
 
     private final RuntimeBackend backend;
     private final AppRepository apps;
@@ -39,6 +43,7 @@ public final class Reconciler {
     private final Map<String, Integer> crashes = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextStart = new ConcurrentHashMap<>();
     private final Map<String, Integer> limits = new ConcurrentHashMap<>();
+    private final StartingInstances starting;
 
     public Reconciler(RuntimeBackend backend, AppRepository apps, ReleaseRepository releases, RoutingTable table,
             Readiness readiness, Rollouts rollouts, Clock clock) {
@@ -49,6 +54,7 @@ public final class Reconciler {
         this.readiness = readiness;
         this.rollouts = rollouts;
         this.clock = clock;
+        this.starting = new StartingInstances(readiness, STARTING_POLL);
     }
 
     /** One pass over every app; called on a fixed delay. */
@@ -119,6 +125,7 @@ public final class Reconciler {
         }
         if (current == null) {
             table.set(name, List.of());
+            starting.set(name, List.of());
             return;
         }
         List<Instance> serving = running.stream().filter(i -> i.release() == current)
@@ -136,6 +143,8 @@ public final class Reconciler {
         if (ready.size() == desired) {
             crashes.remove(name);
         }
+        List<Instance> notReady = new ArrayList<>(kept.stream().filter(i -> !ready.contains(i.id())).toList());
+        starting.set(name, notReady);
         int missing = desired - kept.size();
         if (missing > 0 && !clock.instant().isBefore(nextStart.getOrDefault(name, Instant.MIN))) {
             Release release = releases.findByAppAndNumber(name, current).orElse(null);
@@ -145,9 +154,42 @@ public final class Reconciler {
             }
             for (int i = 0; i < missing; i++) {
                 Instance started = backend.start(InstanceSpecs.of(release));
+                notReady.add(started);
+                starting.set(name, notReady);
                 log.info("started instance {} of '{}' release v{} ({} of {} wanted)", started.id(), name, current,
                         kept.size() + i + 1, desired);
             }
+        }
+    }
+
+    /**
+     * Waits up to {@code max} for an instance of {@code appName} that the last pass started or saw
+     * starting to answer ready (asked every 10 ms, without listing the backend's instances), and
+     * routes to it at once when the app has no ready instance yet: a request waiting for a scale
+     * from zero is forwarded as soon as its instance can answer it.
+     *
+     * @return whether an instance was routed; false at once when none is starting
+     */
+    public boolean awaitStarting(String appName, Duration max) throws InterruptedException {
+        Optional<Instance> ready = starting.awaitReady(appName, max);
+        if (ready.isEmpty()) {
+            return false;
+        }
+        ReentrantLock lock = rollouts.lockOf(appName);
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            Instance instance = ready.get();
+            Integer current = apps.findById(appName).map(App::getCurrentRelease).orElse(null);
+            if (current == null || current != instance.release() || !table.targets(appName).isEmpty()) {
+                return false;
+            }
+            table.set(appName, List.of(new RoutingTable.Target(instance.id(), instance.port())),
+                    maxConcurrency(appName, current));
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 

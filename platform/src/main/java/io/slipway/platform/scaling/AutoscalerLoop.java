@@ -187,7 +187,10 @@ public final class AutoscalerLoop implements ColdStarts {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (table.targets(app).isEmpty() && System.nanoTime() < deadline) {
                     reconciler.reconcile(app);
-                    Thread.sleep(50);
+                    // watch the instance start closely; a full pass again every half second catches a crash
+                    if (table.targets(app).isEmpty() && !reconciler.awaitStarting(app, Duration.ofMillis(500))) {
+                        Thread.sleep(50);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

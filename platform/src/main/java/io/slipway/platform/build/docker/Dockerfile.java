@@ -42,6 +42,12 @@ final class Dockerfile {
      */
     static String release(String from, BuildPlan plan, int topIndex, String topName, Map<String, String> env,
             Map<String, String> labels) {
+        return release(from, plan, plan.entrypoint(), topIndex, topName, env, labels);
+    }
+
+    /** As above, with {@code entrypoint} in place of the plan's (the same command with more JVM options). */
+    static String release(String from, BuildPlan plan, List<String> entrypoint, int topIndex, String topName,
+            Map<String, String> env, Map<String, String> labels) {
         StringBuilder out = new StringBuilder("FROM ").append(from).append('\n');
         if (!env.isEmpty()) {
             out.append("ENV");
@@ -60,7 +66,7 @@ final class Dockerfile {
             out.append("HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 CMD ")
                     .append(json(plan.healthCheck())).append('\n');
         }
-        out.append("ENTRYPOINT ").append(json(plan.entrypoint())).append('\n');
+        out.append("ENTRYPOINT ").append(json(entrypoint)).append('\n');
         copy(out, topIndex, topName);
         if (!labels.isEmpty()) {
             out.append("LABEL");

@@ -24,16 +24,31 @@ final class LayerPreparation {
     /** Where the extracted DJL cache goes in the image (the layout contract). */
     static final String DJL_CACHE = "/opt/slipway/djl-cache";
 
-    /** The layers to write and the environment the image needs on top of the plan's. */
-    record Prepared(List<Layer> layers, Map<String, String> env) {
+    /**
+     * The layers to write, the environment the image needs on top of the plan's, and the options
+     * its JVM needs before the plan's entrypoint's own.
+     */
+    record Prepared(List<Layer> layers, Map<String, String> env, List<String> jvmOptions) {
+
+        /** {@code entrypoint} with {@link #jvmOptions} after its launcher, when it starts with Java. */
+        List<String> entrypoint(List<String> entrypoint) {
+            if (jvmOptions.isEmpty() || entrypoint.isEmpty() || !entrypoint.get(0).endsWith("/java")) {
+                return entrypoint;
+            }
+            List<String> command = new ArrayList<>(entrypoint);
+            command.addAll(1, jvmOptions);
+            return List.copyOf(command);
+        }
     }
 
     private final NativeJarSlimmer slimmer;
     private final PytorchNativeCache pytorch;
+    private final OnnxRuntimeNatives onnxRuntime;
 
-    LayerPreparation(NativeJarSlimmer slimmer, PytorchNativeCache pytorch) {
+    LayerPreparation(NativeJarSlimmer slimmer, PytorchNativeCache pytorch, OnnxRuntimeNatives onnxRuntime) {
         this.slimmer = slimmer;
         this.pytorch = pytorch;
+        this.onnxRuntime = onnxRuntime;
     }
 
     Prepared prepare(BuildPlan plan, Consumer<String> log) {
@@ -45,8 +60,32 @@ final class LayerPreparation {
         Layer top = layers.remove(layers.size() - 1);
         Map<String, String> env = new LinkedHashMap<>(plan.env());
         layers = slim(pytorchNatives(layers, env, log), log);
+        List<String> jvmOptions = new ArrayList<>();
+        layers = onnxRuntimeNatives(layers, jvmOptions, log);
         layers.add(top);
-        return new Prepared(List.copyOf(layers), env);
+        return new Prepared(List.copyOf(layers), env, List.copyOf(jvmOptions));
+    }
+
+    /** ONNX Runtime's native libraries unpacked beside its (slimmed) jar, and the option that makes it load them. */
+    private List<Layer> onnxRuntimeNatives(List<Layer> layers, List<String> jvmOptions, Consumer<String> log) {
+        List<Layer> result = new ArrayList<>();
+        for (Layer layer : layers) {
+            List<LayerFile> files = new ArrayList<>(layer.files());
+            for (LayerFile file : layer.files()) {
+                if (OnnxRuntimeNatives.isNativeJar(file.source().getFileName().toString())) {
+                    List<LayerFile> natives = expand(List.of(new LayerFile(onnxRuntime.extract(file.source()),
+                            OnnxRuntimeNatives.DIR)));
+                    if (!natives.isEmpty()) {
+                        files.addAll(natives);
+                        jvmOptions.add(OnnxRuntimeNatives.OPTION);
+                        log.accept("ONNX Runtime's native libraries go into the image unpacked, at "
+                                + OnnxRuntimeNatives.DIR);
+                    }
+                }
+            }
+            result.add(new Layer(layer.name(), files));
+        }
+        return result;
     }
 
     /** PyTorch's native libraries extracted (once) into the image, in place of the jar that carries them. */

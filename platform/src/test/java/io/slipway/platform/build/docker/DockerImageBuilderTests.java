@@ -35,12 +35,14 @@ class DockerImageBuilderTests {
         assertThat(inspected.getConfig().getEnv()).contains("OPT_OUT_TRACKING=true", "DJL_OFFLINE=true", "HOME=/tmp");
         assertThat(inspected.getConfig().getLabels()).containsEntry("io.slipway.app", "iris-onnx")
                 .containsEntry("io.slipway.engine", "onnxruntime");
-        assertThat(inspected.getConfig().getEntrypoint()).containsExactlyElementsOf(TestPlans.ENTRYPOINT);
+        List<String> entrypoint = new ArrayList<>(TestPlans.ENTRYPOINT);
+        entrypoint.addAll(1, List.of("-XX:SharedArchiveFile=" + ClassArchives.ARCHIVE, OnnxRuntimeNatives.OPTION));
+        assertThat(inspected.getConfig().getEntrypoint()).containsExactlyElementsOf(entrypoint);
         assertThat(inspected.getConfig().getExposedPorts()).extracting(port -> port.getPort()).containsExactly(8080);
         assertThat(inspected.getConfig().getHealthcheck().getTest())
                 .containsExactlyElementsOf(concat("CMD", TestPlans.HEALTH_CHECK));
-        // the base image's layer, then runtime, engine and model
-        assertThat(inspected.getRootFS().getLayers()).hasSize(4);
+        // the base image's layer, then runtime, engine, the class data sharing archive and model
+        assertThat(inspected.getRootFS().getLayers()).hasSize(5);
         assertThat(image.sizeBytes()).as("ONNX image size").isLessThan(150_000_000L);
     }
 
@@ -61,8 +63,8 @@ class DockerImageBuilderTests {
         assertThat(log).anyMatch(line -> line.startsWith("Layers runtime, engine-onnxruntime: unchanged, reusing"));
         List<String> before = layers(first.id());
         List<String> after = layers(second.id());
-        assertThat(after.subList(0, 3)).isEqualTo(before.subList(0, 3));
-        assertThat(after.get(3)).isNotEqualTo(before.get(3));
+        assertThat(after.subList(0, 4)).isEqualTo(before.subList(0, 4));
+        assertThat(after.get(4)).isNotEqualTo(before.get(4));
     }
 
     @Test
@@ -88,8 +90,15 @@ class DockerImageBuilderTests {
         BuiltImage second = TestImages.builder().build(plan, "slipway-test/stages:2", log::add);
 
         assertThat(log).anyMatch(line -> line.startsWith("Untagged older layer stages"));
-        assertThat(stageTags()).filteredOn(tag -> tag.contains(":engine-stage-test-")).hasSize(1);
-        assertThat(layers(second.id())).isEqualTo(layers(first.id()));
+        assertThat(stageTags()).filteredOn(tag -> tag.startsWith("slipway-test/base-layers:engine-stage-test-"))
+                .hasSize(1);
+        assertThat(stageTags()).filteredOn(tag -> tag.startsWith("slipway-test/base-layers-cds:engine-stage-test-"))
+                .as("the stage's class archive image").hasSize(1);
+        // the same content again; only the class archive, recorded by a new run, differs
+        List<String> before = layers(first.id());
+        List<String> after = layers(second.id());
+        assertThat(after.subList(0, 3)).isEqualTo(before.subList(0, 3));
+        assertThat(after.get(4)).isEqualTo(before.get(4));
         assertThat(DockerAvailability.client().inspectImageCmd("slipway-test/stages:1").exec().getId())
                 .isEqualTo(first.id());
     }
@@ -107,6 +116,32 @@ class DockerImageBuilderTests {
         assertThat(files).anyMatch(name -> name.startsWith("slipway/runtime/lib/pytorch-engine-"));
         assertThat(docker.inspectImageCmd(image.id()).exec().getConfig().getEnv())
                 .contains("DJL_CACHE_DIR=/opt/slipway/djl-cache");
+    }
+
+    @Test
+    void buildOfAnOnnxPlanCarriesOnnxRuntimesNativeLibrariesUnpacked() throws IOException {
+        BuiltImage image = TestImages.iris();
+
+        List<String> files = files(DockerAvailability.client(), image.id(), OnnxRuntimeNatives.DIR);
+
+        assertThat(files).contains("onnxruntime/libonnxruntime.so", "onnxruntime/libonnxruntime4j_jni.so");
+    }
+
+    @Test
+    void buildRecordsTheRuntimesClassesSoItsJvmMapsThemInsteadOfLoadingThem() throws InterruptedException {
+        BuiltImage image = TestImages.iris();
+        DockerClient docker = DockerAvailability.client();
+        List<String> entrypoint = List.of(docker.inspectImageCmd(image.id()).exec().getConfig().getEntrypoint());
+        // the image's own JVM and class path, asked for its usage only, logging where each class came from
+        List<String> command = new ArrayList<>(entrypoint.subList(0, entrypoint.indexOf("io.slipway.runtime.Main") + 1));
+        command.add(1, "-Xlog:class+load=info");
+        command.add("--help");
+
+        String output = run(docker, image.id(), command);
+
+        assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + ClassArchives.ARCHIVE);
+        assertThat(output).contains("usage: java -jar model-runtime.jar")
+                .contains("io.slipway.runtime.Main source: shared objects file (top)");
     }
 
     @Test
@@ -154,6 +189,26 @@ class DockerImageBuilderTests {
             docker.removeContainerCmd(container).withForce(true).exec();
         }
         return names;
+    }
+
+    /** Runs {@code command} in a container of {@code image} to its end; returns what it printed. */
+    private static String run(DockerClient docker, String image, List<String> command) throws InterruptedException {
+        String container = docker.createContainerCmd(image).withEntrypoint(command).exec().getId();
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.startContainerCmd(container).exec();
+            docker.waitContainerCmd(container).start().awaitStatusCode(60, java.util.concurrent.TimeUnit.SECONDS);
+            docker.logContainerCmd(container).withStdOut(true).withStdErr(true)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            docker.removeContainerCmd(container).withForce(true).exec();
+        }
+        return out.toString();
     }
 
     private static Path copy(Path from, Path to) throws IOException {
