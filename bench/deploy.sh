@@ -72,7 +72,9 @@ printf '%-52s %9ss\n' "model-only redeploy: upload -> live" "$redeploy"
 printf '%-52s %8sms\n' "model-only redeploy: image build" "$redeploy_build"
 printf '%-52s %9ss\n' "container start -> ready (iris, onnx)" "$start_to_ready"
 printf '%-52s %9ss\n' "container start -> ready (digits, pytorch)" "$digits_ready"
-printf '%-52s %8sMB\n' "image size, onnxruntime (slipway/bench-a:v1)" "$(size_mb slipway/bench-a:v1)"
-printf '%-52s %8sMB\n' "image size, pytorch (slipway/bench-d:v1)" "$(size_mb slipway/bench-d:v1)"
+# release images are named slipway/APP:vN-INSTALLATION: the release says which
+image_of() { api -sf "localhost:$port/api/v1/apps/$1/releases/1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["image"])'; }
+printf '%-52s %8sMB\n' "image size, onnxruntime (bench-a v1)" "$(size_mb "$(image_of bench-a)")"
+printf '%-52s %8sMB\n' "image size, pytorch (bench-d v1)" "$(size_mb "$(image_of bench-d)")"
 printf '%-52s %8sMB\n' "base image" "$(size_mb slipway/runtime-base:jre17)"
 echo "cold build log, base image step: ${cold_base:-see log}"
