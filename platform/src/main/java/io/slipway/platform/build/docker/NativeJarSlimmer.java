@@ -2,14 +2,10 @@ package io.slipway.platform.build.docker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -69,13 +65,6 @@ final class NativeJarSlimmer {
 
     /** Name, size and time of the jar: jars of a Maven distribution never change in place. */
     private String key(Path jar) throws IOException {
-        String identity = VERSION + "|" + jar.getFileName() + "|" + Files.size(jar) + "|"
-                + Files.getLastModifiedTime(jar).toMillis();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return JarCacheKey.of(VERSION, jar);
     }
 }
