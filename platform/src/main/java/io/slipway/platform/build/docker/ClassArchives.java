@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,7 +49,7 @@ final class ClassArchives {
     /** Whether releases of {@code stage} with {@code entrypoint} can have an archive: a runtime run by Java. */
     static boolean applies(LayerStages.Stage stage, List<String> entrypoint) {
         boolean hasRuntime = !stage.cachedLayers().isEmpty() || !stage.builtLayers().isEmpty();
-        return hasRuntime && !entrypoint.isEmpty() && entrypoint.get(0).endsWith("/java");
+        return hasRuntime && JavaCommand.isJava(entrypoint);
     }
 
     /** The stage's archive image, when one was made before. */
@@ -97,18 +96,12 @@ final class ClassArchives {
 
     /** {@code entrypoint} with the JVM told to map the archive. */
     static List<String> using(List<String> entrypoint) {
-        return withOption(entrypoint, "-XX:SharedArchiveFile=" + ARCHIVE);
+        return JavaCommand.withOptions(entrypoint, List.of("-XX:SharedArchiveFile=" + ARCHIVE));
     }
 
     /** {@code entrypoint} with the JVM told to write the classes it loaded to {@code file} when it exits. */
     static List<String> recording(List<String> entrypoint, String file) {
-        return withOption(entrypoint, "-XX:ArchiveClassesAtExit=" + file);
-    }
-
-    private static List<String> withOption(List<String> entrypoint, String option) {
-        List<String> command = new ArrayList<>(entrypoint);
-        command.add(1, option);
-        return List.copyOf(command);
+        return JavaCommand.withOptions(entrypoint, List.of("-XX:ArchiveClassesAtExit=" + file));
     }
 
     /** {@code <stage repository>-cds:<stage tag>}: one archive image per stage. */

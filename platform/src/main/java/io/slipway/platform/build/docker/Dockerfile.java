@@ -36,16 +36,11 @@ final class Dockerfile {
     }
 
     /**
-     * {@code FROM from}, the plan's settings, the top layer (number {@code topIndex}), the labels.
+     * {@code FROM from}, the plan's settings with {@code entrypoint} (the plan's, or the same command
+     * with more JVM options), the top layer (number {@code topIndex}), the labels.
      *
      * @throws IllegalArgumentException when an env name or a value cannot go into a Dockerfile
      */
-    static String release(String from, BuildPlan plan, int topIndex, String topName, Map<String, String> env,
-            Map<String, String> labels) {
-        return release(from, plan, plan.entrypoint(), topIndex, topName, env, labels);
-    }
-
-    /** As above, with {@code entrypoint} in place of the plan's (the same command with more JVM options). */
     static String release(String from, BuildPlan plan, List<String> entrypoint, int topIndex, String topName,
             Map<String, String> env, Map<String, String> labels) {
         StringBuilder out = new StringBuilder("FROM ").append(from).append('\n');

@@ -32,12 +32,7 @@ final class LayerPreparation {
 
         /** {@code entrypoint} with {@link #jvmOptions} after its launcher, when it starts with Java. */
         List<String> entrypoint(List<String> entrypoint) {
-            if (jvmOptions.isEmpty() || entrypoint.isEmpty() || !entrypoint.get(0).endsWith("/java")) {
-                return entrypoint;
-            }
-            List<String> command = new ArrayList<>(entrypoint);
-            command.addAll(1, jvmOptions);
-            return List.copyOf(command);
+            return JavaCommand.withOptions(entrypoint, jvmOptions);
         }
     }
 

@@ -30,7 +30,7 @@ class DockerfileTests {
 
     @Test
     void releasePutsTheSettingsBeforeTheModelAndTheLabelsLast() {
-        String dockerfile = Dockerfile.release("stage:1", plan, 2, "model", Map.of("HOME", "/tmp"),
+        String dockerfile = Dockerfile.release("stage:1", plan, plan.entrypoint(), 2, "model", Map.of("HOME", "/tmp"),
                 Map.of("io.slipway.release", "7"));
 
         assertThat(dockerfile.lines().filter(line -> !line.startsWith("    ")).toList()).containsExactly(
@@ -59,7 +59,8 @@ class DockerfileTests {
 
     @Test
     void renderWhenAnEnvNameIsInvalidNamesIt() {
-        assertThatThrownBy(() -> Dockerfile.release("stage:1", plan, 1, "model", Map.of("BAD-NAME", "x"), Map.of()))
+        assertThatThrownBy(() -> Dockerfile.release("stage:1", plan, plan.entrypoint(), 1, "model",
+                Map.of("BAD-NAME", "x"), Map.of()))
                 .hasMessageContaining("BAD-NAME");
     }
 
