@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.platform.PlatformHarness;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Accounts in headless Chromium: a wrong password is refused; an admin adds a member on the users
@@ -43,17 +48,19 @@ class AccountsBrowserTests {
         browser.find("#new-username").sendKeys("bea");
         browser.find("#new-user-password").sendKeys("bea-password-123");
         browser.find("#new-user-form button[type=submit]").click();
+        awaitPage(d -> d.findElement(By.cssSelector("#users")).getText().contains("bea"));
         assertThat(browser.text("#users")).contains("bea").contains("member");
 
         browser.go("/dashboard/tokens");
         browser.find("#token-name").sendKeys("laptop");
         browser.find("#new-token-form button[type=submit]").click();
-        String token = browser.text("#new-token-value");
+        String token = browser.await("#new-token-value", Duration.ofSeconds(10)).getText();
         assertThat(token).matches("swt_[A-Za-z0-9_-]{43}");
         assertThat(platform.getAs(token, "/api/v1/user").body()).contains("\"username\":\"admin\"");
         browser.go("/dashboard/tokens");
         assertThat(browser.driver.getPageSource()).doesNotContain(token).contains(token.substring(0, 10) + "...");
         browser.find("#tokens button[aria-label='Revoke token laptop']").click();
+        awaitPage(d -> !d.findElement(By.cssSelector("#tokens")).getText().contains("laptop"));
         assertThat(browser.text("#tokens")).doesNotContain("laptop");
         assertThat(platform.getAs(token, "/api/v1/user").status()).isEqualTo(401);
 
@@ -68,5 +75,11 @@ class AccountsBrowserTests {
         browser.go("/dashboard/users");
         assertThat(browser.driver.getPageSource()).doesNotContain("bea-password").doesNotContain("id=\"new-user-form\"");
         assertThat(browser.driver.getTitle()).doesNotStartWith("Users");
+    }
+
+    /** Waits for the page a form's submit leads to: a click returns before the browser has loaded it. */
+    private void awaitPage(java.util.function.Function<WebDriver, Boolean> loaded) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class).until(loaded::apply);
     }
 }
